@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from site_builder import reporter
+from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.errors import UsageError
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--base", metavar="REF", help="Pull-request mode: validate what HEAD changes since REF.")
+@click.option("--author", metavar="LOGIN", help="Pull-request mode: the pull request's author.")
+@click.option(
+    "--submitted-at",
+    metavar="TIME",
+    help="Pull-request mode: when the pull request was opened (server time, ISO 8601).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(reporter.FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--json-report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the JSON report to this file.",
+)
+@pass_contest
+def validate(
+    ctx: ContestContext,
+    paths: tuple[str, ...],
+    base: str | None,
+    author: str | None,
+    submitted_at: str | None,
+    fmt: str,
+    json_report: Path | None,
+) -> None:
+    """Validate contest.yml, the entries and the score ledger (or only PATHS).
+
+    With --base, validate a pull request: it must change exactly one
+    entries/<slug>/ folder, and that entry must be valid. Exit 0 when
+    valid, 1 when not, 2 when validation could not run.
+    """
+    root = ctx.contest_root()
+    if base is None:
+        if author or submitted_at:
+            raise UsageError("--author and --submitted-at need --base")
+        from site_builder.validate import validate_repository
+
+        run = validate_repository(root, paths)
+        report, language = run.report, run.language
+    else:
+        if paths:
+            raise UsageError("with --base, the changed entry is found from git: give no PATHS")
+        from site_builder.pullrequest import validate_pull_request
+
+        report, language = validate_pull_request(root, base, author, submitted_at)
+    lang = ctx.language(language)
+    reporter.emit(report, lang, fmt, sys.stdout)
+    if json_report is not None:
+        json_report.parent.mkdir(parents=True, exist_ok=True)
+        json_report.write_text(reporter.render_json(report, lang), encoding="utf-8")
+    if not report.ok:
+        raise click.exceptions.Exit(1)

@@ -1,0 +1,117 @@
+"""Git access for pull-request mode, with GitPython: what changed, and the base's files.
+
+CI checkouts are often shallow. When the base commit or the merge base is
+missing, this fetches what it needs from `origin` (deepening step by step,
+then unshallowing) and, if it still cannot, says exactly what is missing and
+how to get it, instead of git's "no merge base".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from site_builder.errors import GitError
+
+_DEEPEN_STEPS = (50, 500)
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str
+    """git's letter: A added, M modified, D deleted, T type changed."""
+    path: str
+
+
+def open_repo(root: Path) -> git.Repo:
+    try:
+        return git.Repo(root, search_parent_directories=False)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitError(f"{root} is not a git repository; pull-request mode needs one") from None
+
+
+def resolve(repo: git.Repo, ref: str) -> git.Commit:
+    """The commit `ref` names, fetching it from origin if this clone lacks it."""
+    try:
+        return repo.commit(ref)
+    except (git.BadName, ValueError, git.GitCommandError):
+        pass
+    if _has_origin(repo):
+        for refspec in (ref, ref.removeprefix("origin/")):
+            try:
+                repo.git.fetch("--no-tags", "--depth=1", "origin", refspec)
+                return repo.commit("FETCH_HEAD")
+            except git.GitCommandError:
+                continue
+    raise GitError(
+        f"base '{ref}' is not in this clone and could not be fetched from origin; "
+        "check out with full history (actions/checkout: fetch-depth: 0) "
+        "or fetch the base branch first"
+    )
+
+
+def merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit:
+    found = _merge_base(repo, base, head)
+    if found is not None:
+        return found
+    if _is_shallow(repo) and _has_origin(repo):
+        for depth in _DEEPEN_STEPS:
+            try:
+                repo.git.fetch("--no-tags", f"--deepen={depth}", "origin", base.hexsha)
+            except git.GitCommandError:
+                break
+            found = _merge_base(repo, base, head)
+            if found is not None:
+                return found
+        try:
+            repo.git.fetch("--no-tags", "--unshallow", "origin")
+        except git.GitCommandError:
+            pass
+        found = _merge_base(repo, base, head)
+        if found is not None:
+            return found
+    shallow = " (this clone is shallow)" if _is_shallow(repo) else ""
+    raise GitError(
+        f"no common history between base {base.hexsha[:12]} and HEAD {head.hexsha[:12]}{shallow}; "
+        "check out with full history (actions/checkout: fetch-depth: 0)"
+    )
+
+
+def changes(repo: git.Repo, since: git.Commit, head: git.Commit) -> list[Change]:
+    # --no-renames: a moved folder is a deletion plus an addition, which is
+    # what it means for the contest (two slugs touched).
+    out = repo.git.diff("--no-renames", "--name-status", "-z", since.hexsha, head.hexsha)
+    fields = [f for f in out.split("\0") if f]
+    return [Change(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
+
+
+def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
+    """A file's bytes at `commit`, or None if it is not there. Refuses more than `limit`."""
+    try:
+        blob = commit.tree / path
+    except KeyError:
+        return None
+    if blob.type != "blob":
+        return None
+    if blob.size > limit:
+        return blob.data_stream.read(limit + 1)
+    data: bytes = blob.data_stream.read()
+    return data
+
+
+def _merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit | None:
+    try:
+        bases = repo.merge_base(base, head)
+    except git.GitCommandError:
+        return None
+    return bases[0] if bases else None
+
+
+def _has_origin(repo: git.Repo) -> bool:
+    return any(remote.name == "origin" for remote in repo.remotes)
+
+
+def _is_shallow(repo: git.Repo) -> bool:
+    return (Path(repo.git_dir) / "shallow").exists()

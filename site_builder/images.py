@@ -1,0 +1,96 @@
+"""Screenshots: files inside the entry folder that are really the images they claim.
+
+A screenshot path is entrant input: it may try `../../contest.yml`, an
+absolute path, or a symlink to a file elsewhere; the file may be a script
+named .png, or a decompression bomb (a few kilobytes that decode to
+gigabytes). Pillow reads only the header to learn the format and size, which
+are checked before anything is decoded; `verify()` then checks the file's
+integrity (CRCs for PNG) without decoding pixels.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+
+MAX_BYTES = 5 * 1024 * 1024
+MIN_SIDE = 200
+MAX_SIDE = 8000
+MAX_PIXELS = 40_000_000
+FORMATS = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "WEBP": (".webp",)}
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    code: str
+    params: dict[str, Any]
+
+
+def safe_path(folder: Path, relative: str) -> tuple[Path | None, ImageProblem | None]:
+    """Resolve `relative` inside `folder`, refusing escapes and links on the way."""
+    params: dict[str, Any] = {"path": relative}
+    if "\\" in relative or relative.startswith("/") or (len(relative) > 1 and relative[1] == ":"):
+        return None, ImageProblem("screenshot.outside", params)
+    parts = PurePosixPath(relative).parts
+    if any(part in ("..", ".") for part in parts) or not parts:
+        return None, ImageProblem("screenshot.outside", params)
+    current = folder
+    for part in parts:
+        current = current / part
+        try:
+            mode = current.lstat().st_mode
+        except FileNotFoundError:
+            return None, ImageProblem("screenshot.missing", params)
+        except OSError:
+            return None, ImageProblem("screenshot.not-image", params)
+        if stat.S_ISLNK(mode):
+            return None, ImageProblem("screenshot.symlink", params)
+    if not stat.S_ISREG(mode):
+        return None, ImageProblem("screenshot.not-image", params)
+    return current, None
+
+
+def check_image(path: Path, relative: str) -> ImageProblem | None:
+    params: dict[str, Any] = {"path": relative}
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return ImageProblem("screenshot.too-large", {**params, "size": size, "limit": MAX_BYTES})
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=list(FORMATS)) as image:
+                width, height = image.size
+                found = image.format or ""
+                if width * height > MAX_PIXELS:
+                    return ImageProblem("screenshot.bomb", {**params, "max_side": MAX_SIDE})
+                if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+                    return ImageProblem(
+                        "screenshot.dimensions",
+                        {**params, "width": width, "height": height,
+                         "min_side": MIN_SIDE, "max_side": MAX_SIDE},
+                    )
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return ImageProblem("screenshot.bomb", {**params, "max_side": MAX_SIDE})
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        # Pillow signals a corrupt file with any of these, depending on the codec.
+        return ImageProblem("screenshot.not-image", params)
+    suffix = os.path.splitext(relative)[1].lower()
+    if suffix not in FORMATS.get(found, ()):
+        return ImageProblem("screenshot.format-mismatch", {**params, "actual": found})
+    return None
+
+
+def listed_files(folder: Path) -> Iterator[str]:
+    """Every file under `folder`, relative and with forward slashes (links included)."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        base = Path(dirpath)
+        for name in sorted(filenames) + [d for d in dirnames if (base / d).is_symlink()]:
+            yield (base / name).relative_to(folder).as_posix()

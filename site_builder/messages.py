@@ -1,0 +1,532 @@
+"""The message catalogue: every sentence a user can see, in Korean and English.
+
+Problems carry a code and parameters; this module turns them into a message
+and a hint ("how to fix it") in the contest's language. A parameter may itself
+be a mapping from language to text (a field's title from the schema, say), in
+which case the value for the current language is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = "ko"
+
+_M = dict[str, str]
+
+
+def _m(ko: str, en: str, ko_hint: str | None = None, en_hint: str | None = None) -> _M:
+    entry = {"ko": ko, "en": en}
+    if ko_hint is not None:
+        entry["ko_hint"] = ko_hint
+    if en_hint is not None:
+        entry["en_hint"] = en_hint
+    return entry
+
+
+CATALOGUE: dict[str, _M] = {
+    # --- files and YAML -------------------------------------------------
+    "file.missing": _m(
+        "파일이 없습니다.",
+        "The file does not exist.",
+    ),
+    "file.too-large": _m(
+        "파일이 너무 큽니다 ({size:,} 바이트, 최대 {limit:,} 바이트).",
+        "The file is too large ({size:,} bytes; at most {limit:,}).",
+        "내용을 줄이세요. 설명은 10,000자까지 쓸 수 있습니다.",
+        "Shorten it. A description may have up to 10,000 characters.",
+    ),
+    "file.symlink": _m(
+        "심볼릭 링크는 받을 수 없습니다.",
+        "Symbolic links are not accepted.",
+        "링크 대신 실제 파일을 넣으세요.",
+        "Add the real file instead of a link.",
+    ),
+    "file.not-regular": _m(
+        "일반 파일이 아닙니다.",
+        "This is not a regular file.",
+    ),
+    "file.encoding": _m(
+        "UTF-8이 아닌 바이트가 있습니다 ({detail}).",
+        "The file has bytes that are not UTF-8 ({detail}).",
+        "편집기에서 인코딩을 UTF-8로 바꿔 다시 저장하세요.",
+        "Save the file again with the UTF-8 encoding.",
+    ),
+    "file.binary": _m(
+        "텍스트 파일이 아닙니다 (NUL 바이트가 있습니다).",
+        "This is not a text file (it contains NUL bytes).",
+        "YAML 파일은 일반 텍스트로 저장해야 합니다.",
+        "A YAML file must be plain text.",
+    ),
+    "file.unreadable": _m(
+        "파일을 읽을 수 없습니다: {detail}",
+        "The file cannot be read: {detail}",
+    ),
+    "yaml.syntax": _m(
+        "YAML 문법 오류: {detail}",
+        "YAML syntax error: {detail}",
+        "{hint_ko}",
+        "{hint_en}",
+    ),
+    "yaml.empty": _m(
+        "파일이 비어 있습니다.",
+        "The file is empty.",
+        "`contest new <slug>`로 채워진 견본을 만들 수 있습니다.",
+        "`contest new <slug>` writes a filled-in template.",
+    ),
+    "yaml.duplicate-key": _m(
+        "'{key}' 키가 두 번 나옵니다 (처음은 {first_line}번째 줄).",
+        "The key '{key}' appears twice (first on line {first_line}).",
+        "하나만 남기세요. YAML은 앞의 값을 말없이 버리기 때문에 받지 않습니다.",
+        "Keep one. YAML would silently drop the earlier value, so it is refused.",
+    ),
+    "yaml.alias": _m(
+        "별칭(*)은 쓸 수 없습니다.",
+        "Aliases (*) are not accepted.",
+        "값을 그대로 다시 쓰세요. 별칭은 아주 작은 파일을 거대하게 부풀리는 데 쓰일 수 있습니다.",
+        "Write the value out again. Aliases can blow a tiny file up to a huge one.",
+    ),
+    "yaml.anchor": _m(
+        "앵커(&{anchor})는 쓸 수 없습니다.",
+        "Anchors (&{anchor}) are not accepted.",
+        "앵커 표시를 지우세요.",
+        "Remove the anchor.",
+    ),
+    "yaml.tag": _m(
+        "'{tag}' 태그는 쓸 수 없습니다.",
+        "The tag '{tag}' is not accepted.",
+        "태그(!, !!)를 지우고 값만 쓰세요. 글자로 남기려면 따옴표로 감싸세요.",
+        "Remove the tag and write the plain value; quote it to keep it as text.",
+    ),
+    "yaml.too-deep": _m(
+        "중첩이 너무 깊습니다 (최대 {limit}단계).",
+        "The nesting is too deep (at most {limit} levels).",
+    ),
+    "yaml.key-not-text": _m(
+        "키 {key}은(는) 글자여야 합니다.",
+        "The key {key} must be text.",
+        "키를 따옴표로 감싸세요.",
+        "Put the key in quotes.",
+    ),
+    "yaml.non-finite": _m(
+        "'{value}' 같은 무한대나 NaN 값은 쓸 수 없습니다.",
+        "Infinite or NaN values such as '{value}' are not accepted.",
+    ),
+    "yaml.bad-number": _m(
+        "숫자 '{value}'을(를) 읽을 수 없습니다.",
+        "The number '{value}' cannot be read.",
+    ),
+    # --- JSON Schema --------------------------------------------------------
+    "schema.required": _m(
+        "필수 항목 {name}이(가) 없습니다.",
+        "The required field {name} is missing.",
+        "{description_ko}",
+        "{description_en}",
+    ),
+    "schema.additional": _m(
+        "{name}은(는) 쓸 수 없는 항목입니다.",
+        "{name} is not a known field.",
+        "{suggestion_ko}",
+        "{suggestion_en}",
+    ),
+    "schema.type": _m(
+        "{label}에는 {expected_ko} 값을 써야 합니다 (지금은 {actual_ko}).",
+        "{label} must be {expected_en} (it is {actual_en}).",
+        "{type_hint_ko}",
+        "{type_hint_en}",
+    ),
+    "schema.enum": _m(
+        "{label}의 값 '{value}'은(는) 쓸 수 없습니다.",
+        "{label}: '{value}' is not one of the allowed values.",
+        "다음 중 하나를 쓰세요: {allowed}",
+        "Use one of: {allowed}",
+    ),
+    "schema.pattern": _m(
+        "{label}의 값 '{value}'이(가) 형식에 맞지 않습니다.",
+        "{label}: '{value}' does not have the expected form.",
+        "{pattern_hint_ko}",
+        "{pattern_hint_en}",
+    ),
+    "schema.format": _m(
+        "{label}의 값 '{value}'은(는) 시간대가 붙은 날짜·시각이 아닙니다.",
+        "{label}: '{value}' is not a date and time with an offset.",
+        "2015-10-06T09:00:00+09:00처럼 쓰세요.",
+        "Write it like 2015-10-06T09:00:00+09:00.",
+    ),
+    "schema.minLength": _m(
+        "{label}은(는) {limit}자 이상이어야 합니다 (지금 {length}자).",
+        "{label} needs at least {limit} characters (it has {length}).",
+    ),
+    "schema.maxLength": _m(
+        "{label}은(는) {limit}자 이하여야 합니다 (지금 {length}자).",
+        "{label} may have at most {limit} characters (it has {length}).",
+        "{over}자를 줄이세요.",
+        "Remove {over} characters.",
+    ),
+    "schema.minItems": _m(
+        "{label}에는 {limit}개 이상 있어야 합니다 (지금 {count}개).",
+        "{label} needs at least {limit} items (it has {count}).",
+    ),
+    "schema.maxItems": _m(
+        "{label}에는 {limit}개까지만 쓸 수 있습니다 (지금 {count}개).",
+        "{label} may have at most {limit} items (it has {count}).",
+    ),
+    "schema.uniqueItems": _m(
+        "{label}에 같은 값이 두 번 있습니다.",
+        "{label} lists the same value twice.",
+        "겹치는 값을 지우세요.",
+        "Remove the repeated value.",
+    ),
+    "schema.minimum": _m(
+        "{label}의 값 {value}은(는) {limit} 이상이어야 합니다.",
+        "{label}: {value} must be at least {limit}.",
+    ),
+    "schema.exclusiveMinimum": _m(
+        "{label}의 값 {value}은(는) {limit}보다 커야 합니다.",
+        "{label}: {value} must be greater than {limit}.",
+    ),
+    "schema.maximum": _m(
+        "{label}의 값 {value}은(는) {limit} 이하여야 합니다.",
+        "{label}: {value} must be at most {limit}.",
+    ),
+    "schema.minProperties": _m(
+        "{label}이(가) 비어 있습니다.",
+        "{label} is empty.",
+    ),
+    "schema.propertyNames": _m(
+        "{label}의 키 '{value}'이(가) 형식에 맞지 않습니다.",
+        "{label}: the key '{value}' does not have the expected form.",
+    ),
+    "schema.other": _m(
+        "{label}: {detail}",
+        "{label}: {detail}",
+    ),
+    # --- contest.yml ----------------------------------------------------------
+    "contest.missing": _m(
+        "contest.yml이 없습니다.",
+        "contest.yml is missing.",
+        "공모전 저장소의 최상위 폴더에서 실행하거나 --root로 위치를 알려 주세요.",
+        "Run from the top of the contest repository, or point --root at it.",
+    ),
+    "contest.date-order": _m(
+        "{later_label}({later})은(는) {earlier_label}({earlier})보다 뒤여야 합니다.",
+        "{later_label} ({later}) must come after {earlier_label} ({earlier}).",
+    ),
+    "contest.weights-sum": _m(
+        "'{round}' 단계 평가 기준의 가중치 합이 {total}입니다. 합이 100이 되어야 합니다.",
+        "The criteria weights of round '{round}' add up to {total}; they must add up to 100.",
+    ),
+    "contest.duplicate-id": _m(
+        "{kind} '{id}'이(가) 두 번 나옵니다 (처음은 {first_line}번째 줄).",
+        "{kind} '{id}' appears twice (first on line {first_line}).",
+    ),
+    "contest.unknown-judge": _m(
+        "'{login}'은(는) judges 목록에 없는 심사위원입니다.",
+        "'{login}' is not in the judges list.",
+        "judges에 이 심사위원을 추가하거나 이름을 고치세요.",
+        "Add the judge to judges, or fix the login.",
+    ),
+    "contest.advance-missing": _m(
+        "마지막이 아닌 단계 '{round}'에는 advance.top(다음 단계로 올라갈 출품작 수)이 있어야 합니다.",
+        "Round '{round}' is not the last one, so it needs advance.top.",
+    ),
+    "contest.advance-on-last": _m(
+        "마지막 단계 '{round}'에는 advance를 쓸 수 없습니다. 시상은 awards로 정합니다.",
+        "The last round '{round}' cannot have advance; awards decide its outcome.",
+    ),
+    "contest.advance-grows": _m(
+        "'{round}' 단계에서 {top}개가 올라가는데, 앞 단계에서 올라온 것은 {previous}개뿐입니다.",
+        "Round '{round}' advances {top} entries but only {previous} reach it.",
+    ),
+    "contest.awards-exceed": _m(
+        "시상 인원의 합({total})이 최종 심사에 오르는 출품작 수({finalists})보다 많습니다.",
+        "The awards add up to {total} places but only {finalists} entries reach the final round.",
+    ),
+    "contest.unknown-criterion": _m(
+        "동점 처리 기준 '{rule}'의 평가 기준이 '{round}' 단계에 없습니다.",
+        "The tie-break rule '{rule}' names a criterion that round '{round}' does not have.",
+    ),
+    "contest.min-judges": _m(
+        "'{round}' 단계의 min_judges({min})가 그 단계 심사위원 수({count})보다 많습니다.",
+        "min_judges ({min}) of round '{round}' exceeds its number of judges ({count}).",
+    ),
+    # --- entries --------------------------------------------------------------
+    "entry.bad-slug": _m(
+        "폴더 이름 '{slug}'은(는) 출품작 이름(slug)으로 쓸 수 없습니다.",
+        "The folder name '{slug}' cannot be an entry slug.",
+        "영문 소문자, 숫자, 붙임표(-)로 3~50자를 쓰고, 처음과 끝은 글자나 숫자로 하세요. 예: wifi-finder",
+        "Use 3 to 50 lowercase letters, digits and dashes, starting and ending "
+        "with a letter or digit, such as wifi-finder.",
+    ),
+    "entry.no-manifest": _m(
+        "출품작 폴더에 entry.yml이 없습니다.",
+        "The entry folder has no entry.yml.",
+        "`contest new {slug}`로 견본을 만들 수 있습니다.",
+        "`contest new {slug}` writes a template.",
+    ),
+    "entry.stray-file": _m(
+        "entries/ 바로 아래에는 출품작 폴더만 둘 수 있습니다.",
+        "Only entry folders may sit directly in entries/.",
+        "entries/<slug>/entry.yml 형태로 옮기세요.",
+        "Move it to entries/<slug>/entry.yml.",
+    ),
+    "entry.unexpected-file": _m(
+        "출품작 폴더에는 entry.yml과 screenshots에 적은 그림만 둘 수 있습니다.",
+        "An entry folder may hold only entry.yml and the images listed in screenshots.",
+        "이 파일을 지우거나, 그림이라면 screenshots에 적으세요.",
+        "Remove the file, or list it in screenshots if it is an image.",
+    ),
+    "entry.unknown-category": _m(
+        "분야 '{category}'은(는) 이 공모전에 없습니다.",
+        "The category '{category}' does not exist in this contest.",
+        "다음 중 하나를 쓰세요: {allowed}",
+        "Use one of: {allowed}",
+    ),
+    "entry.duplicate-title": _m(
+        "이름이 같은 출품작이 이미 있습니다: {other_file}",
+        "An entry with the same title already exists: {other_file}",
+        "다른 이름을 쓰세요. 같은 서비스라면 그 출품작을 고치세요.",
+        "Choose another title, or edit that entry if it is the same service.",
+    ),
+    "entry.duplicate-service": _m(
+        "서비스 주소가 같은 출품작이 이미 있습니다: {other_file}",
+        "An entry with the same service address already exists: {other_file}",
+        "한 서비스는 한 번만 출품할 수 있습니다.",
+        "A service can be entered only once.",
+    ),
+    # --- links ----------------------------------------------------------------
+    "link.http": _m(
+        "{label}: 암호화되지 않은 http 주소는 받지 않습니다.",
+        "{label}: unencrypted http addresses are not accepted.",
+        "https://로 시작하는 주소를 쓰세요.",
+        "Use an address that starts with https://.",
+    ),
+    "link.unsafe-scheme": _m(
+        "{label}: '{scheme}:' 주소는 안전하지 않아 받지 않습니다.",
+        "{label}: '{scheme}:' addresses are unsafe and not accepted.",
+        "https://로 시작하는 웹 주소를 쓰세요.",
+        "Use a web address that starts with https://.",
+    ),
+    "link.malformed": _m(
+        "{label}: '{value}'은(는) 올바른 https 주소가 아닙니다.",
+        "{label}: '{value}' is not a valid https address.",
+        "https://example.org/처럼 https://, 도메인 이름, 경로 순서로 공백 없이 쓰세요.",
+        "Write https://, a domain name and a path, with no spaces, "
+        "like https://example.org/.",
+    ),
+    "link.credentials": _m(
+        "{label}: 주소에 사용자 이름이나 비밀번호를 넣을 수 없습니다.",
+        "{label}: an address may not carry a user name or password.",
+        "@ 앞부분을 지우세요. 이 저장소의 모든 내용은 공개됩니다.",
+        "Remove the part before @. Everything in this repository is public.",
+    ),
+    "link.private-host": _m(
+        "{label}: '{host}'은(는) 공개 인터넷에서 열 수 없는 주소입니다.",
+        "{label}: '{host}' cannot be reached from the public internet.",
+        "누구나 열 수 있는 공개 주소를 쓰세요.",
+        "Use a public address anyone can open.",
+    ),
+    # --- screenshots ----------------------------------------------------------
+    "screenshot.missing": _m(
+        "그림 파일 '{path}'이(가) 출품작 폴더에 없습니다.",
+        "The image '{path}' is not in the entry folder.",
+        "파일을 entries/{slug}/ 에 넣거나 이름을 고치세요.",
+        "Add the file to entries/{slug}/ or fix the name.",
+    ),
+    "screenshot.outside": _m(
+        "그림 경로 '{path}'이(가) 출품작 폴더 밖을 가리킵니다.",
+        "The image path '{path}' points outside the entry folder.",
+        "그림을 출품작 폴더 안에 넣고 'screenshot-1.png'처럼 폴더 안 경로만 쓰세요.",
+        "Put the image inside the entry folder and give its path there, "
+        "like 'screenshot-1.png'.",
+    ),
+    "screenshot.symlink": _m(
+        "그림 '{path}'이(가) 심볼릭 링크입니다.",
+        "The image '{path}' is a symbolic link.",
+        "링크 대신 실제 그림 파일을 넣으세요.",
+        "Add the real image file instead of a link.",
+    ),
+    "screenshot.not-image": _m(
+        "'{path}'은(는) PNG, JPEG, WebP 그림으로 읽을 수 없습니다.",
+        "'{path}' cannot be read as a PNG, JPEG or WebP image.",
+        "그림을 PNG, JPEG, WebP 중 하나로 다시 저장하세요.",
+        "Save the image again as PNG, JPEG or WebP.",
+    ),
+    "screenshot.format-mismatch": _m(
+        "'{path}'의 실제 형식은 {actual}인데 확장자가 다릅니다.",
+        "'{path}' is really a {actual} file, but its extension says otherwise.",
+        "확장자를 실제 형식에 맞추세요.",
+        "Make the extension match the real format.",
+    ),
+    "screenshot.too-large": _m(
+        "'{path}'이(가) 너무 큽니다 ({size:,} 바이트, 최대 {limit:,} 바이트).",
+        "'{path}' is too large ({size:,} bytes; at most {limit:,}).",
+        "크기를 줄이거나 더 압축해서 저장하세요.",
+        "Resize it or save it with more compression.",
+    ),
+    "screenshot.dimensions": _m(
+        "'{path}'의 크기 {width}×{height}이(가) 허용 범위를 벗어났습니다.",
+        "'{path}' measures {width}×{height}, outside the accepted range.",
+        "가로와 세로가 각각 {min_side}~{max_side} 픽셀인 그림을 쓰세요.",
+        "Use an image whose sides are each {min_side} to {max_side} pixels.",
+    ),
+    "screenshot.bomb": _m(
+        "'{path}'은(는) 픽셀 수가 너무 많아 열지 않았습니다.",
+        "'{path}' has too many pixels and was not opened.",
+        "가로와 세로가 각각 {max_side} 픽셀 이하인 그림을 쓰세요.",
+        "Use an image no larger than {max_side} pixels on each side.",
+    ),
+    # --- license and personal data ------------------------------------------
+    "license.invalid": _m(
+        "'{license}'은(는) 올바른 SPDX 라이선스 표현식이 아닙니다 ({detail}).",
+        "'{license}' is not a valid SPDX license expression ({detail}).",
+        "https://spdx.org/licenses/ 목록의 식별자를 쓰세요. 예: MIT, Apache-2.0, Apache-2.0 OR MIT",
+        "Use identifiers from https://spdx.org/licenses/, such as MIT, Apache-2.0 "
+        "or Apache-2.0 OR MIT.",
+    ),
+    "license.not-canonical": _m(
+        "라이선스 '{license}'은(는) '{canonical}'로 쓰는 것이 표준입니다.",
+        "The license '{license}' is written '{canonical}' in SPDX.",
+    ),
+    "privacy.email": _m(
+        "{label}에 전자우편 주소로 보이는 값({masked})이 있습니다.",
+        "{label} contains what looks like an e-mail address ({masked}).",
+        "이 저장소의 모든 내용은 공개됩니다. 연락처는 지우고 GitHub 계정으로 대신하세요.",
+        "Everything in this repository is public. Remove it; your GitHub account "
+        "is how people reach you.",
+    ),
+    "privacy.phone": _m(
+        "{label}에 전화번호로 보이는 값({masked})이 있습니다.",
+        "{label} contains what looks like a phone number ({masked}).",
+        "이 저장소의 모든 내용은 공개됩니다. 전화번호를 지우세요.",
+        "Everything in this repository is public. Remove the phone number.",
+    ),
+    "privacy.rrn": _m(
+        "{label}에 주민등록번호로 보이는 값({masked})이 있습니다.",
+        "{label} contains what looks like a resident registration number ({masked}).",
+        "즉시 지우세요. 이미 올린 PR이라면 git 이력에도 남으니 PR을 닫고 새로 여세요.",
+        "Remove it now. If it was already pushed, it stays in git history: "
+        "close the pull request and open a new one.",
+    ),
+    "markdown.unsafe-link": _m(
+        "{label}에 안전하지 않은 '{scheme}:' 링크가 있습니다.",
+        "{label} contains an unsafe '{scheme}:' link.",
+        "https:// 주소만 링크로 쓸 수 있습니다.",
+        "Only https:// addresses can be linked.",
+    ),
+    # --- pull requests ------------------------------------------------------
+    "pr.protected": _m(
+        "'{path}'은(는) 주최 측만 바꿀 수 있는 파일입니다.",
+        "'{path}' can only be changed by the organizers.",
+        "출품 PR은 entries/<slug>/ 폴더 하나만 바꿔야 합니다. 이 변경을 빼고 다시 올려 주세요.",
+        "An entry pull request changes one entries/<slug>/ folder and nothing else. "
+        "Drop this change and push again.",
+    ),
+    "pr.outside-entries": _m(
+        "'{path}'은(는) 출품작 폴더 밖의 파일입니다.",
+        "'{path}' is outside the entry folder.",
+        "출품 PR은 entries/<slug>/ 폴더 하나만 바꿔야 합니다. 이 변경을 빼고 다시 올려 주세요.",
+        "An entry pull request changes one entries/<slug>/ folder and nothing else. "
+        "Drop this change and push again.",
+    ),
+    "pr.multiple-entries": _m(
+        "PR 하나에서 출품작 여러 개를 바꿨습니다: {slugs}",
+        "One pull request changes several entries: {slugs}",
+        "출품작마다 PR을 따로 여세요.",
+        "Open one pull request per entry.",
+    ),
+    "pr.no-entry": _m(
+        "이 PR은 출품작 폴더(entries/<slug>/)를 바꾸지 않습니다.",
+        "This pull request does not change an entry folder (entries/<slug>/).",
+        "`contest new <slug>`로 출품작을 만든 뒤 커밋하세요.",
+        "Create an entry with `contest new <slug>` and commit it.",
+    ),
+    "pr.deletes-entry": _m(
+        "PR로 출품작 '{slug}'을(를) 지울 수 없습니다.",
+        "A pull request cannot delete the entry '{slug}'.",
+        "출품을 철회하려면 주최 측에 알려 주세요.",
+        "To withdraw an entry, ask the organizers.",
+    ),
+    "pr.not-team-member": _m(
+        "'{author}'님은 '{slug}' 팀의 구성원이 아니어서 이 출품작을 고칠 수 없습니다.",
+        "'{author}' is not a member of the team of '{slug}' and cannot edit it.",
+        "팀 구성원(team.members의 github 계정)이 PR을 열어야 합니다.",
+        "A team member (a github login in team.members) must open the pull request.",
+    ),
+    "pr.late": _m(
+        "접수 마감({close}) 뒤에 제출되었습니다 (제출 시각 {submitted}).",
+        "Submitted after the deadline ({close}); submitted at {submitted}.",
+        "마감 뒤 제출은 심사하지 않습니다. 사정이 있다면 주최 측에 문의하세요.",
+        "Late submissions are not judged. Contact the organizers if there is a reason.",
+    ),
+    "pr.early": _m(
+        "접수 시작({open}) 전에 제출되었습니다 (제출 시각 {submitted}).",
+        "Submitted before submissions open ({open}); submitted at {submitted}.",
+        "접수가 시작된 뒤 PR을 다시 열어 주세요.",
+        "Reopen the pull request once submissions are open.",
+    ),
+    # --- reporter UI -------------------------------------------------------
+    "ui.summary-ok": _m(
+        "문제 없음: 파일 {files}개를 검사했습니다.",
+        "No problems: {files} files checked.",
+    ),
+    "ui.summary-problems": _m(
+        "오류 {errors}개, 경고 {warnings}개 (파일 {files}개 검사).",
+        "{errors} errors and {warnings} warnings in {files} files checked.",
+    ),
+    "ui.how-to-fix": _m("고치는 법", "How to fix"),
+    "ui.table-header": _m(
+        "| 위치 | 항목 | 문제 | 고치는 법 |",
+        "| Location | Field | Problem | How to fix |",
+    ),
+    "ui.summary-title": _m("출품작 검사 결과", "Entry validation"),
+}
+
+
+class _Params(dict[str, Any]):
+    """Format parameters that pick a language and never raise on a missing key."""
+
+    def __init__(self, params: Mapping[str, Any], lang: str) -> None:
+        super().__init__()
+        for key, value in params.items():
+            if isinstance(value, Mapping) and lang in value:
+                value = value[lang]
+            elif isinstance(value, list | tuple):
+                value = ", ".join(str(v) for v in value)
+            self[key] = value
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return code
+    return _format(entry.get(lang) or entry["en"], lang, params or {})
+
+
+def render_hint(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str | None:
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return None
+    template = entry.get(f"{lang}_hint") or entry.get("en_hint")
+    if not template:
+        return None
+    text = _format(template, lang, params or {})
+    return text or None
+
+
+def _format(template: str, lang: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(_Params(params, lang)).strip()
+    except (ValueError, TypeError, KeyError, IndexError):
+        # A parameter of an unexpected type (a string where {size:,} wants a
+        # number) must not turn a user's problem into a crash.
+        return template
+
+
+def normalize_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,0 +1,179 @@
+"""Pull-request mode of `contest validate`: what the pull request changes, and may change.
+
+A submission adds or changes exactly one `entries/<slug>/` folder and nothing
+else. The rules it is judged by come from the BASE commit (contest.yml and
+the schemas as they are on the default branch), never from the pull request,
+which could otherwise loosen them. The author may edit an existing entry only
+if the base version lists them in its team; the submission time is the pull
+request's server-side creation time (commit dates are the entrant's to set).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import git
+
+from site_builder import duplicates, gitrepo, schemas
+from site_builder.contest import CONTEST_FILE, Contest, load_contest_text
+from site_builder.entries import (
+    ENTRIES_DIR,
+    MANIFEST,
+    discover,
+    load_entry,
+    load_entry_bytes,
+    manifest_display,
+)
+from site_builder.entry_checks import check_entry
+from site_builder.errors import GitError, UsageError
+from site_builder.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
+from site_builder.problems import Problem, Report
+
+# Paths only organizers change; anything else outside entries/ is just "outside".
+PROTECTED = (
+    CONTEST_FILE, "schema/", "scores/", "results/", ".github/", "site_builder/",
+    "mkdocs.yml", "pyproject.toml", ".ci/", "docs/", "tests/", "benchmarks/",
+)
+_SCHEMA_LIMIT = 1024 * 1024
+
+
+def validate_pull_request(
+    root: Path, base_ref: str, author: str | None, submitted_at: str | None
+) -> tuple[Report, str]:
+    moment = _parse_time(submitted_at) if submitted_at else None
+    repo = gitrepo.open_repo(root)
+    base = gitrepo.resolve(repo, base_ref)
+    head = repo.head.commit
+    since = gitrepo.merge_base(repo, base, head)
+    changed = gitrepo.changes(repo, since, head)
+
+    contest_raw = gitrepo.read_blob(base, CONTEST_FILE, CONTEST_SIZE_LIMIT)
+    schema_raw = gitrepo.read_blob(base, "schema/" + schemas.CONTEST, _SCHEMA_LIMIT)
+    entry_schema_raw = gitrepo.read_blob(base, "schema/" + schemas.ENTRY, _SCHEMA_LIMIT)
+    if contest_raw is None or schema_raw is None or entry_schema_raw is None:
+        raise GitError(
+            f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
+            "is --base the contest's default branch?"
+        )
+    contest_load = load_contest_text(
+        contest_raw, schemas.schema_from_text(schemas.CONTEST, schema_raw.decode("utf-8"))
+    )
+    entry_schema = schemas.schema_from_text(schemas.ENTRY, entry_schema_raw.decode("utf-8"))
+    report = Report()
+    if contest_load.contest is None:
+        # The organizers' own file is broken on the base branch: say so, since
+        # no entry can be judged against it.
+        report.extend(contest_load.problems)
+        return report, contest_load.language
+    contest = contest_load.contest
+
+    slugs = _classify(changed, report)
+    if len(slugs) > 1:
+        report.add(
+            Problem(f"{ENTRIES_DIR}/", None, None, "pr.multiple-entries", {"slugs": sorted(slugs)})
+        )
+    elif not slugs and report.ok:
+        report.add(Problem(f"{ENTRIES_DIR}/", None, None, "pr.no-entry"))
+    if len(slugs) == 1:
+        slug = next(iter(slugs))
+        report.entry = slug
+        _check_entry(root, repo_base=base, slug=slug, changed=changed, author=author,
+                     contest=contest, entry_schema=entry_schema, report=report)
+    late = moment is not None and _check_time(contest, moment, report.entry, report)
+    report.status = "late" if late else ("valid" if report.ok else "needs-fix")
+    return report, contest.language
+
+
+def _classify(changed: list[gitrepo.Change], report: Report) -> set[str]:
+    slugs: set[str] = set()
+    for change in changed:
+        parts = change.path.split("/")
+        if parts[0] == ENTRIES_DIR and len(parts) >= 3:
+            slugs.add(parts[1])
+        elif change.path.startswith(PROTECTED) or change.path == CONTEST_FILE:
+            report.add(Problem(change.path, None, None, "pr.protected", {"path": change.path}))
+        else:
+            report.add(Problem(change.path, None, None, "pr.outside-entries", {"path": change.path}))
+    return slugs
+
+
+def _check_entry(
+    root: Path,
+    *,
+    repo_base: git.Commit,
+    slug: str,
+    changed: list[gitrepo.Change],
+    author: str | None,
+    contest: Contest,
+    entry_schema: schemas.Schema,
+    report: Report,
+) -> None:
+    manifest = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
+    if any(c.path == manifest and c.status == "D" for c in changed):
+        report.add(Problem(manifest, None, None, "pr.deletes-entry", {"slug": slug}))
+        return
+    base_raw = gitrepo.read_blob(repo_base, manifest, ENTRY_SIZE_LIMIT)
+    if base_raw is not None and author:
+        before = load_entry_bytes(slug, base_raw, entry_schema)
+        if not _is_member(before.document.data if before.document else None, author):
+            report.add(
+                Problem(manifest, None, None, "pr.not-team-member", {"author": author, "slug": slug})
+            )
+    load = load_entry(root, slug, entry_schema)
+    report.checked_files += 1
+    report.extend(load.problems)
+    report.extend(check_entry(root, load, contest, entry_schema))
+    others = [
+        duplicates.quick_identity(root, other)
+        for other in discover(root).slugs
+        if other != slug
+    ]
+    data = load.document.data if load.document is not None else None
+    if isinstance(data, dict):
+        title = data.get("title") if isinstance(data.get("title"), str) else None
+        link_map = data.get("links") if isinstance(data.get("links"), dict) else {}
+        service = link_map.get("service") if isinstance(link_map.get("service"), str) else None
+        mine = duplicates.Identity(slug, manifest_display(slug), title, service, load.document)
+        report.extend(duplicates.find([mine], others))
+
+
+def _is_member(data: object, login: str) -> bool:
+    # The base version decides who may edit; read it leniently, since an
+    # entry merged under an older schema must still name its owners.
+    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
+        return False
+    members = data["team"].get("members")
+    if not isinstance(members, list):
+        return False
+    folded = login.casefold()
+    return any(
+        isinstance(m, dict) and isinstance(m.get("github"), str) and m["github"].casefold() == folded
+        for m in members
+    )
+
+
+def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:
+    file = manifest_display(slug) if slug else CONTEST_FILE
+    if moment < contest.submission_open:
+        report.add(
+            Problem(file, None, None, "pr.early",
+                    {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()})
+        )
+    elif moment > contest.submission_close:
+        report.add(
+            Problem(file, None, None, "pr.late",
+                    {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()})
+        )
+        return True
+    return False
+
+
+def _parse_time(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--submitted-at '{value}' is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise UsageError(f"--submitted-at '{value}' needs an offset, such as Z or +09:00")
+    return moment
