@@ -1,0 +1,1 @@
+"""Contest as code: build and judge a public software contest from a Git repository."""
