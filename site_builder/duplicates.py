@@ -28,7 +28,27 @@ class Identity:
     file: str
     title: str | None
     service: str | None
-    document: Document | None = None
+    title_at: tuple[int, int] | None = None
+    service_at: tuple[int, int] | None = None
+
+    @classmethod
+    def of(cls, slug: str, file: str, document: Document | None) -> Identity:
+        """From a loaded manifest, keeping the places of both values but not
+        the node tree (thousands of those kept alive cost seconds of GC)."""
+        data = document.data if document is not None else None
+        if document is None or not isinstance(data, dict):
+            return cls(slug, file, None, None)
+        title = data.get("title")
+        link_map = data.get("links")
+        service = link_map.get("service") if isinstance(link_map, dict) else None
+        return cls(
+            slug,
+            file,
+            title if isinstance(title, str) else None,
+            service if isinstance(service, str) else None,
+            document.locate(["title"]) if isinstance(title, str) else None,
+            document.locate(["links", "service"]) if isinstance(service, str) else None,
+        )
 
 
 def title_key(title: str) -> str:
@@ -55,6 +75,38 @@ def find(candidates: Iterable[Identity], others: Iterable[Identity] = ()) -> Ite
         _remember(item, titles, services)
 
 
+def find_one(item: Identity, others: Iterable[Identity]) -> Iterator[Problem]:
+    """Problems for `item` against many others (pull-request mode).
+
+    Same result as `find([item], others)`, but most others are ruled out by
+    a substring test before anything is normalized: an equal service address
+    must contain the item's host, so only those are parsed.
+    """
+    title = title_key(item.title) if item.title is not None else None
+    service = links.normalize(item.service) if item.service is not None else None
+    host = service.split("/", 1)[0].split(":", 1)[0] if service else None
+    title_hit = service_hit = None
+    for other in sorted(others, key=lambda o: o.slug):
+        if other.slug == item.slug:
+            continue
+        if title_hit is None and title is not None and other.title is not None:
+            if title_key(other.title) == title:
+                title_hit = other
+        if (
+            service_hit is None
+            and host
+            and other.service is not None
+            # An IDN host is compared in punycode, which raw text need not contain.
+            and (host in other.service.casefold() or not other.service.isascii())
+            and links.normalize(other.service) == service
+        ):
+            service_hit = other
+    if title_hit is not None:
+        yield _problem(item, title_hit, "title", "entry.duplicate-title")
+    if service_hit is not None:
+        yield _problem(item, service_hit, "links.service", "entry.duplicate-service")
+
+
 def _remember(item: Identity, titles: dict[str, Identity], services: dict[str, Identity]) -> None:
     if item.title is not None:
         titles.setdefault(title_key(item.title), item)
@@ -63,9 +115,8 @@ def _remember(item: Identity, titles: dict[str, Identity], services: dict[str, I
 
 
 def _problem(item: Identity, first: Identity, field: str, code: str) -> Problem:
-    line = column = None
-    if item.document is not None:
-        line, column = item.document.locate(field.split("."))
+    place = item.title_at if field == "title" else item.service_at
+    line, column = place if place is not None else (None, None)
     return Problem(item.file, line, column, code, {"other_file": first.file}, field)
 
 
@@ -90,8 +141,8 @@ def quick_identity(root: Path, slug: str) -> Identity:
         text = read_text(path, display, ENTRY_SIZE_LIMIT)
     except LoadFailure:
         return Identity(slug, display, None, None)
-    title = _plain_value(text, _TITLE)
-    service = _plain_value(text, _SERVICE)
+    title = _plain_value(text, _TITLE, "title:")
+    service = _plain_value(text, _SERVICE, "service:")
     if title is not None and service is not None:
         return Identity(slug, display, title, service)
     try:
@@ -111,15 +162,28 @@ def quick_identity(root: Path, slug: str) -> Identity:
     )
 
 
-def _plain_value(text: str, pattern: re.Pattern[str]) -> str | None:
-    matches = list(pattern.finditer(text))
-    if len(matches) != 1:
+def _plain_value(text: str, pattern: re.Pattern[str], key: str) -> str | None:
+    # The first match is the key: other entries are as merged, so validated,
+    # and a validated manifest has no duplicate keys. str.find skips to the
+    # candidates far faster than a multi-line regex scan of the whole text.
+    match = None
+    position = text.find(key)
+    while position >= 0 and match is None:
+        line_start = text.rfind("\n", 0, position) + 1
+        match = pattern.match(text, line_start)
+        position = text.find(key, position + 1)
+    if match is None:
         return None
-    match = matches[0]
     value = match.group(1)
     if not _PLAIN.match(value):
         return None
-    following = text[match.end() + 1 : match.end() + 2]
-    if following in (" ", "\t"):
-        return None  # continued on the next line
+    indent = len(match.group(0)) - len(match.group(0).lstrip(" \t"))
+    # A plain scalar continues on following lines that are indented deeper
+    # than its key (blank lines in between included).
+    for line in text[match.end() + 1 :].split("\n", 8)[:8]:
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip(" \t")) > indent:
+            return None
+        break
     return value

@@ -89,16 +89,17 @@ def changes(repo: git.Repo, since: git.Commit, head: git.Commit) -> list[Change]
 
 def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
     """A file's bytes at `commit`, or None if it is not there. Refuses more than `limit`."""
+    # `git cat-file` by path, rather than walking GitPython's tree objects,
+    # which parse and check every name of entries/ (thousands) on the way.
+    repo = commit.repo
     try:
-        blob = commit.tree / path
-    except KeyError:
+        kind = repo.git.cat_file("-t", f"{commit.hexsha}:{path}")
+    except git.GitCommandError:
         return None
-    if blob.type != "blob":
+    if kind.strip() != "blob":
         return None
-    if blob.size > limit:
-        return blob.data_stream.read(limit + 1)
-    data: bytes = blob.data_stream.read()
-    return data
+    data: bytes = repo.git.cat_file("blob", f"{commit.hexsha}:{path}", stdout_as_string=False)
+    return data[: limit + 1]
 
 
 def _merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit | None:

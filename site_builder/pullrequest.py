@@ -129,13 +129,8 @@ def _check_entry(
         for other in discover(root).slugs
         if other != slug
     ]
-    data = load.document.data if load.document is not None else None
-    if isinstance(data, dict):
-        title = data.get("title") if isinstance(data.get("title"), str) else None
-        link_map = data.get("links") if isinstance(data.get("links"), dict) else {}
-        service = link_map.get("service") if isinstance(link_map.get("service"), str) else None
-        mine = duplicates.Identity(slug, manifest_display(slug), title, service, load.document)
-        report.extend(duplicates.find([mine], others))
+    mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
+    report.extend(duplicates.find_one(mine, others))
 
 
 def _is_member(data: object, login: str) -> bool:

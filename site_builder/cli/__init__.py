@@ -65,7 +65,7 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - last line of defence, see below
+    except Exception as exc:
         # Bad input is reported as problems, never as a crash; reaching this
         # line is a bug in the tool. Say so briefly; the traceback is one
         # environment variable away for whoever fixes it.
