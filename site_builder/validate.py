@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder import duplicates, schemas
+from site_builder import duplicates, ledger, schemas
 from site_builder.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
 from site_builder.entries import ENTRIES_DIR, EntryLoad, discover, load_entry
 from site_builder.entry_checks import check_entry
 from site_builder.errors import UsageError
-from site_builder.problems import Report
+from site_builder.problems import Problem, Report
 
 
 @dataclass
@@ -73,7 +73,7 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     targets = resolve_targets(root, paths)
     report = Report()
     contest_load = load_contest(root)
-    if targets.contest or contest_load.contest is None and contest_load.document is None:
+    if targets.contest or (contest_load.contest is None and contest_load.document is None):
         report.extend(contest_load.problems)
         report.checked_files += 1
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
@@ -114,6 +114,7 @@ def _identity(load: EntryLoad) -> duplicates.Identity:
 
 def _ledger_problems(
     root: Path, contest_load: ContestLoad, loads: Iterable[EntryLoad]
-) -> list[object]:
-    # The score ledger is checked by its own module once judging exists.
-    return []
+) -> list[Problem]:
+    # The ledger is checked against the contest as it is now: a rubric changed
+    # after judging, or a judge removed from a round, shows up here.
+    return ledger.ledger_problems(root, contest_load.contest, loads)
