@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from contestkit import REPO, add_entry, write_contest, write_results
 
-from site_builder import ledger
+from site_builder import ledger, status
 from site_builder.contest import Contest, load_contest
 from site_builder.ledger import ScoreRecord, dump, load_ledger, read_advanced, score_path
 from site_builder.loader import load_bytes
@@ -306,3 +306,80 @@ def test_contest_validate_scores_cli(root: Path) -> None:
     report = json.loads(run.stdout)
     assert [p["code"] for p in report["problems"]] == ["ledger.not-judge"]
     assert report["problems"][0]["message"] == "'outsider' is not a judge of round 'first'."
+
+
+# --- contest status ---------------------------------------------------------------------
+
+
+def test_status_matrix_conflicts_missing_and_below_min(root: Path) -> None:
+    contest = contest_of(root)
+    ledger.write_record(root, record(contest, entry="bus-stop", judge="Judge-Ahn"))
+    ledger.write_record(root, record(contest, entry="bus-stop", judge="judge-baek"))
+    ledger.write_record(root, record(contest, entry="air-watch", judge="judge-dong"))
+    cov = status.coverage(root, contest, "first")
+    assert cov.entries == ["air-watch", "bus-stop", "wifi-finder"]
+    assert cov.judges == JUDGES
+    assert [cov.state("bus-stop", j) for j in JUDGES] == ["scored", "scored", "conflict",
+                                                           "missing"]
+    assert cov.state("wifi-finder", "judge-dong") == "conflict"  # on the team
+    assert cov.missing_by_judge() == {
+        "Judge-Ahn": ["air-watch", "wifi-finder"],
+        "judge-baek": ["air-watch", "wifi-finder"],
+        "judge-choi": ["air-watch", "wifi-finder"],
+        "judge-dong": ["bus-stop"],
+    }
+    assert cov.below_min() == [("air-watch", 1, 4), ("bus-stop", 2, 3), ("wifi-finder", 0, 3)]
+    assert (cov.total_scored, cov.expected) == (3, 10)
+    text = status.render_text(cov, "en")
+    row = next(line for line in text.splitlines() if line.startswith("bus-stop "))
+    assert row.split() == ["bus-stop", "✓", "✓", "✗", "·", "2/3"]
+    assert "judge-dong (1): bus-stop" in text
+    markdown = status.render_markdown(cov, "ko")
+    assert "| `bus-stop` | ✓ | ✓ | ✗ | · | 2/3 |" in markdown
+
+
+def test_status_says_when_min_judges_cannot_be_reached(root: Path) -> None:
+    write_contest(root, judges=JUDGES, first_judges=["judge-choi", "judge-dong", "Judge-Ahn"],
+                  conflicts={"judge-choi": ["bus-stop", "wifi-finder"]})
+    cov = status.coverage(root, contest_of(root), "first")
+    assert cov.round.min_judges == 3
+    assert ("wifi-finder", 0, 1) in cov.below_min()
+    assert "only 1 judges without a conflict" in status.render_text(cov, "en")
+
+
+def test_status_of_a_later_round_follows_the_results(root: Path) -> None:
+    contest = contest_of(root)
+    cov = status.coverage(root, contest, "final")
+    assert cov.advanced_file == "results/first.json" and len(cov.entries) == 3
+    write_results(root, "first", ["wifi-finder", "bus-stop"])
+    cov = status.coverage(root, contest, "final")
+    assert cov.advanced_file is None and cov.entries == ["bus-stop", "wifi-finder"]
+
+
+def test_status_default_round_and_cli_json(root: Path) -> None:
+    from datetime import datetime
+
+    contest = contest_of(root)
+    during_final = datetime.fromisoformat("2015-12-23T12:00:00+09:00")
+    between = datetime.fromisoformat("2015-12-21T20:00:00+09:00")
+    before = datetime.fromisoformat("2015-01-01T00:00:00+09:00")
+    assert status.default_round(contest, during_final).id == "final"
+    assert status.default_round(contest, between).id == "first"
+    assert status.default_round(contest, before).id == "first"
+    ledger.write_record(root, record(contest, entry="air-watch", judge="judge-baek"))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(root), "status", "--round",
+         "first", "--format", "json"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["round"] == "first" and data["scored"] == 1
+    assert data["entries"][0]["judges"]["judge-baek"] == "scored"
+    assert data["entries"][1]["judges"]["judge-choi"] == "conflict"
+    bad = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(root), "status", "--round", "x"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert bad.returncode == 2 and "there is no round 'x'" in bad.stderr
