@@ -267,7 +267,9 @@ def _check_judge(contest: Contest, round_: Round, event: CommentEvent) -> str:
         judging = [r.id for r in contest.rounds if r.has_judge(event.login)]
         raise _refuse("score.not-round-judge", login=event.login, round=round_.id,
                       rounds=judging or "-")
-    params = {"round": round_.id, "time": event.created_at, "opens": _when(round_.opens),
+    # The comment's time in the round's own offset: nobody should convert UTC to compare.
+    local = event.moment.astimezone(round_.closes.tzinfo)
+    params = {"round": round_.id, "time": _when(local), "opens": _when(round_.opens),
               "closes": _when(round_.closes)}
     if event.moment < round_.opens:
         raise _refuse("score.round-not-open", **params)
