@@ -8,12 +8,12 @@ mode, which also looks at what a pull request changes, is in `pullrequest`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder import duplicates, schemas
+from site_builder import duplicates, ledger, schemas
 from site_builder.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
 from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry
 from site_builder.entry_checks import check_entry
@@ -98,6 +98,7 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     checked: list[duplicates.Identity] = []
     others: list[duplicates.Identity] = []
     valid: list[Entry] = []
+    teams: dict[str, frozenset[str]] = {}
     with _collection_paused():
         # One entry at a time, keeping only what later steps need: a manifest's
         # node tree is dropped once its own checks are done.
@@ -105,6 +106,8 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
             load = load_entry(root, slug, entry_schema)
             file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
             identity = duplicates.Identity.of(slug, file, load.document)
+            if load.document is not None:
+                teams[slug] = ledger.team_logins(load.document.data)
             if not targets.wants(slug):
                 others.append(identity)
                 continue
@@ -117,7 +120,7 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
                 valid.append(load.entry)
     report.extend(duplicates.find(checked, others))
     if targets.ledger:
-        report.extend(_ledger_problems(root, contest_load, valid))
+        report.extend(_ledger_problems(root, contest_load, teams))
     return Validation(report, contest_load.language, contest_load.contest, valid)
 
 
@@ -137,8 +140,8 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _ledger_problems(
-    root: Path, contest_load: ContestLoad, entries: Sequence[Entry]
+    root: Path, contest_load: ContestLoad, teams: Mapping[str, frozenset[str]]
 ) -> list[Problem]:
-    # The score ledger is checked by its own module once judging exists.
-    del root, contest_load, entries
-    return []
+    # The ledger is checked against the contest as it is now: a rubric changed
+    # after judging, or a judge removed from a round, shows up here.
+    return ledger.ledger_problems(root, contest_load.contest, teams)
