@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,6 +21,10 @@ from site_builder import messages
 from site_builder.problems import Problem, Report
 
 FORMATS = ("text", "github", "json")
+# C0 and C1 controls other than whitespace, and the bidirectional embeddings,
+# overrides and isolates.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WWW = re.compile(r"(?i)\bwww(?=\.)")
 _SEVERITY = {"error": {"ko": "오류", "en": "error"}, "warning": {"ko": "경고", "en": "warning"}}
 
 
@@ -73,9 +78,19 @@ def render_github(report: Report, lang: str) -> str:
 
 
 def markdown_escape(value: str) -> str:
-    """Make text safe inside a Markdown table cell on GitHub."""
+    """Make entrant text inert inside Markdown on GitHub, also in a table cell.
+
+    Nothing in the result can open a link, an image, HTML, a mention or an
+    issue reference, or end a table row: the backslash itself is escaped first
+    (otherwise ``\\[x\\](https://evil)`` would turn the escapes into a link), a
+    word joiner after ``@``, ``#``, ``://`` and ``www.`` stops GitHub's mentions,
+    references and bare autolinks, and controls and bidirectional overrides
+    (which can make text read differently from what it is) are dropped.
+    """
+    text = _INVISIBLE.sub("", value)
     escaped = (
-        value.replace("&", "&amp;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("|", "\\|")
@@ -85,10 +100,13 @@ def markdown_escape(value: str) -> str:
         .replace("!", "\\!")
         .replace("*", "\\*")
         .replace("_", "\\_")
-        .replace("#", "\\#")
+        .replace("#", "\\#\u2060")
+        .replace("$", "\\$")
+        .replace("~", "\\~")
     )
-    # A zero-width joiner after @ stops mentions; newlines would end the row.
-    escaped = escaped.replace("@", "@\u2060")
+    escaped = escaped.replace("@", "@\u2060").replace("://", ":\u2060//")
+    escaped = _WWW.sub("\\g<0>\u2060", escaped)
+    # Newlines would end a table row or a list item.
     return " ".join(escaped.split())
 
 
