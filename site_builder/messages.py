@@ -849,6 +849,188 @@ CATALOGUE: dict[str, _M] = {
         "{file}이(가) 없어 앞 단계 통과 여부를 모릅니다. 모든 출품작을 보여 줍니다.",
         "{file} is missing, so it is not known which entries advanced; all entries are shown.",
     ),
+    # --- the pull-request comment (contest pr-comment) ---------------------------
+    "comment.title-valid": _m("✅ 출품작 검사를 통과했습니다", "✅ Your entry passed every check"),
+    "comment.title-needs-fix": _m(
+        "🛠️ 고칠 점이 {count}개 있습니다", "🛠️ {count} things to fix",
+    ),
+    "comment.title-late": _m(
+        "⏰ 접수 마감 뒤에 제출되었습니다", "⏰ Submitted after the deadline",
+    ),
+    "comment.intro-valid": _m(
+        "출품해 주셔서 고맙습니다! 모든 검사를 통과했습니다.",
+        "Thank you for your entry! It passed every check.",
+    ),
+    "comment.next-valid": _m(
+        "다음 순서: 운영진이 내용을 확인한 뒤 이 풀 리퀘스트를 병합하면 출품이 끝나고, "
+        "누리집에 출품작 쪽이 생깁니다. 심사가 시작되면 심사위원이 이 풀 리퀘스트에서 점수를 "
+        "줍니다. 더 고치고 싶은 것이 있으면 같은 브랜치에 커밋하세요. 봇이 다시 검사하고 이 "
+        "댓글을 새 결과로 바꿉니다.",
+        "What happens next: an organizer reviews the entry and merges this pull request; the "
+        "entry then gets its page on the contest site. Once judging starts, the judges score "
+        "it here, on this pull request. To change anything, commit to the same branch: the "
+        "bot checks again and updates this comment.",
+    ),
+    "comment.intro-needs-fix": _m(
+        "출품해 주셔서 고맙습니다! 아래 {count}개를 고치면 됩니다. 고친 내용을 이 풀 리퀘스트의 "
+        "브랜치에 다시 커밋하면 봇이 다시 검사하고 이 댓글을 새 결과로 바꿉니다.",
+        "Thank you for your entry! Fix the {count} things below and commit to this pull "
+        "request's branch again: the bot checks again and updates this comment.",
+    ),
+    "comment.intro-late": _m(
+        "출품해 주셔서 고맙습니다. 아쉽지만 이 풀 리퀘스트는 접수 마감 뒤에 제출되어 심사 대상이 "
+        "아닙니다. {detail}",
+        "Thank you for your entry. We are sorry: this pull request came in after the deadline, "
+        "so it cannot be judged. {detail}",
+    ),
+    "comment.late-contact": _m(
+        "늦어진 데 사정이 있었다면 이 풀 리퀘스트에 댓글로 알려 주세요. "
+        "운영진이 읽고 답하겠습니다.",
+        "If something kept you from submitting in time, tell us in a comment on this pull "
+        "request; an organizer will read it and answer.",
+    ),
+    "comment.late-others": _m(
+        "검사에서 나온 다른 점 (참고)", "Other findings of the check (for reference)",
+    ),
+    "comment.what": _m("문제", "Problem"),
+    "comment.whole-file": _m("파일 전체", "whole file"),
+    "comment.suggestions": _m(
+        "참고 (고치지 않아도 됩니다)", "Suggestions (not required)",
+    ),
+    "comment.more": _m(
+        "이 밖에 {count}개가 더 있습니다. 모두 보려면 아래처럼 직접 검사하거나, 검증 실행 기록의 "
+        "요약(Summary)을 보세요.",
+        "There are {count} more. To see them all, run the check yourself as shown below, or "
+        "open the Summary of the validation run.",
+    ),
+    "comment.local-title": _m("내 컴퓨터에서 확인하기", "Check on your own computer"),
+    "comment.local-body": _m(
+        "저장소를 내려받은 폴더에서 다음을 실행하면 봇과 같은 검사를 합니다.",
+        "In your clone of the repository, these commands run the same checks as the bot:",
+    ),
+    "comment.refused-title": _m(
+        "⚠️ 검증 결과를 읽을 수 없습니다", "⚠️ The validation result could not be read",
+    ),
+    "comment.refused-body": _m(
+        "검증 워크플로가 남긴 결과가 올바른 형식이 아니어서, 이 풀 리퀘스트에는 일단 `needs-fix` "
+        "표시를 붙였습니다. 출품 풀 리퀘스트는 `entries/<slug>/` 폴더 하나만 바꿔야 합니다. "
+        "운영진이 검증 실행 기록을 확인하겠습니다.",
+        "The result left by the validation workflow is not in the expected form, so this pull "
+        "request is marked `needs-fix` for now. An entry's pull request changes one "
+        "`entries/<slug>/` folder and nothing else. An organizer will look at the validation run.",
+    ),
+    # --- the issue form (contest intake) -------------------------------------
+    "intake.reply-title": _m(
+        "출품 신청서를 아직 받을 수 없습니다", "The entry form cannot be used yet",
+    ),
+    "intake.reply-intro": _m(
+        "신청해 주셔서 고맙습니다! 신청서에서 다음 {count}곳을 고쳐 주세요. 이 이슈의 ··· 메뉴에서 "
+        "**Edit**를 눌러 고친 뒤 저장하면 봇이 신청서를 다시 읽습니다.",
+        "Thank you for your entry! Please fix the {count} things below: choose **Edit** in "
+        "this issue's ··· menu, correct the form and save; the bot then reads it again.",
+    ),
+    "intake.reply-ok": _m(
+        "신청서를 읽어 출품작 {slug}을(를) 만들었습니다. 곧 풀 리퀘스트가 열립니다.",
+        "The form was read and the entry {slug} was made; a pull request follows.",
+    ),
+    "intake.general": _m("신청서 전체", "The whole form"),
+    "intake.answer-line": _m("{line}번째 줄", "line {line}"),
+    "intake.not-a-form": _m(
+        "이 이슈는 출품 신청 양식으로 쓴 것이 아닙니다.",
+        "This issue was not written with the entry form.",
+        "Issues → New issue → 출품 신청 양식으로 새 이슈를 여세요.",
+        "Open a new issue with Issues → New issue and the entry form.",
+    ),
+    "intake.body-too-large": _m(
+        "신청서가 너무 깁니다 ({size:,}자, 최대 {limit:,}자).",
+        "The form is too long ({size:,} characters; at most {limit:,}).",
+        "설명을 줄여 주세요. 설명은 10,000자까지 쓸 수 있습니다.",
+        "Shorten the description; it may have up to 10,000 characters.",
+    ),
+    "intake.missing-section": _m(
+        "'{label}' 칸을 신청서에서 찾을 수 없습니다.",
+        "The field '{label}' is not in the form.",
+        "이슈를 고칠 때 '### {label}' 제목 줄은 지우거나 바꾸지 마세요.",
+        "When editing the issue, keep the heading line '### {label}' as it is.",
+    ),
+    "intake.duplicate-section": _m(
+        "'{label}' 칸이 신청서에 두 번 있습니다.",
+        "The field '{label}' appears twice in the form.",
+        "답 안에 '### {label}'로 시작하는 줄을 쓰지 마세요.",
+        "Do not start a line of an answer with '### {label}'.",
+    ),
+    "intake.required": _m(
+        "필수 칸인데 비어 있습니다.",
+        "This field is required but empty.",
+    ),
+    "intake.one-line": _m(
+        "한 줄로 써야 하는 칸입니다.",
+        "This field takes a single line.",
+    ),
+    "intake.unknown-option": _m(
+        "'{value}'은(는) 고를 수 있는 값이 아닙니다.",
+        "'{value}' is not one of the choices.",
+        "다음 중에서 고르세요: {allowed}",
+        "Choose from: {allowed}",
+    ),
+    "intake.choose-one": _m(
+        "하나만 골라야 합니다 (지금 {count}개).",
+        "Choose exactly one (there are {count}).",
+    ),
+    "intake.not-confirmed": _m(
+        "'{option}'에 표시하지 않았습니다.",
+        "'{option}' is not checked.",
+        "내용을 확인하고 표시해 주세요.",
+        "Read it and check the box.",
+    ),
+    "intake.member-line": _m(
+        "'{text}'을(를) 구성원으로 읽을 수 없습니다.",
+        "'{text}' cannot be read as a team member.",
+        "한 줄에 한 명씩 `이름 | GitHub 계정` 또는 `이름 | GitHub 계정 | 역할`로 쓰세요.",
+        "Write one member per line: `name | GitHub login` or `name | GitHub login | role`.",
+    ),
+    "intake.dataset-line": _m(
+        "'{text}'을(를) 공공데이터로 읽을 수 없습니다.",
+        "'{text}' cannot be read as a dataset.",
+        "한 줄에 하나씩 `데이터 이름 | 제공 기관 | https://데이터 주소`로 쓰세요.",
+        "Write one dataset per line: `name | provider | https://address`.",
+    ),
+    "intake.author-not-member": _m(
+        "신청서를 올린 '{login}'님의 GitHub 계정이 구성원에 없습니다.",
+        "'{login}', who opened this issue, is not among the team members.",
+        "구성원에 `이름 | {login}` 줄을 넣어 주세요. 출품작을 고칠 수 있는 사람은 구성원뿐입니다.",
+        "Add a line `name | {login}`: only team members may edit the entry later.",
+    ),
+    "intake.slug-taken": _m(
+        "'{slug}'(이)라는 출품작이 이미 있습니다.",
+        "There is already an entry called '{slug}'.",
+        "다른 이름을 쓰세요. 이미 낸 출품작을 고치려면 그 출품작의 풀 리퀘스트에 댓글로 "
+        "알려 주세요.",
+        "Choose another name. To change an entry you already submitted, comment on its "
+        "pull request.",
+    ),
+    "intake.screenshot-none": _m(
+        "그림이 없습니다.",
+        "There is no image.",
+        "서비스 화면 그림(PNG, JPEG, WebP)을 이 칸에 끌어다 놓아 올려 주세요.",
+        "Drag the images of the service (PNG, JPEG, WebP) into this field.",
+    ),
+    "intake.screenshot-not-attachment": _m(
+        "'{url}'은(는) 이 양식에 올린 그림이 아닙니다.",
+        "'{url}' is not an image uploaded with this form.",
+        "그림 파일을 이 칸에 끌어다 놓아 올려 주세요. 다른 누리집의 그림 주소는 내려받지 않습니다.",
+        "Drag the image file into this field; images at other addresses are not downloaded.",
+    ),
+    "intake.screenshot-too-many": _m(
+        "그림이 {count}개입니다. {limit}개까지 올릴 수 있습니다.",
+        "There are {count} images; at most {limit} are accepted.",
+    ),
+    "intake.screenshot-unavailable": _m(
+        "{index}번째 그림을 내려받을 수 없습니다 ({detail}).",
+        "Image {index} could not be downloaded ({detail}).",
+        "그림을 지우고 다시 올려 주세요.",
+        "Remove the image and upload it again.",
+    ),
 }
 
 

@@ -32,6 +32,7 @@ from site_builder.problems import Problem, dotted
 ENTRY = "entry.schema.json"
 CONTEST = "contest.schema.json"
 SCORE = "score.schema.json"
+REPORT = "report.schema.json"
 
 _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$"
@@ -307,4 +308,6 @@ def _missing_name(error: ValidationError) -> str:
     return missing[0] if missing else "?"
 
 
-__all__ = ["CONTEST", "ENTRY", "SCORE", "Schema", "jsonschema", "load_schema", "parse_datetime"]
+__all__ = [
+    "CONTEST", "ENTRY", "REPORT", "SCORE", "Schema", "jsonschema", "load_schema", "parse_datetime",
+]
