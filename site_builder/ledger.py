@@ -34,18 +34,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from site_builder import schemas
+from site_builder import schemas, yamldump
 from site_builder.contest import Contest, Round
 from site_builder.entries import ENTRIES_DIR, SLUG, EntryLoad
 from site_builder.loader import (
     SCORE_SIZE_LIMIT,
     Document,
     LoadFailure,
-    _CoreResolver,
     load_file,
-    parse,
 )
 from site_builder.problems import Problem
 
@@ -147,41 +143,9 @@ def score_path(round_id: str, slug: str, login: str) -> str:
 # --- writing -------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """SafeDumper that quotes a text value whenever YAML 1.1 *or* the strict loader's
-    YAML 1.2 core schema would read the plain value as something other than text."""
-
-
-for _first, _resolvers in _CoreResolver.yaml_implicit_resolvers.items():
-    for _tag, _regexp in _resolvers:
-        _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # A multi-line comment reads best as a literal block; PyYAML falls back to
-    # a quoted style by itself when a block cannot hold the text exactly.
-    # NEL (U+0085) is a line break to YAML 1.1 readers: only an escape keeps it.
-    style = '"' if "\x85" in value else ("|" if "\n" in value else None)
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def dump(record: ScoreRecord) -> str:
-    """The file's text. Read back through the strict loader before it is returned."""
-    data = record.to_data()
-    text = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
-        width=1 << 16, explicit_start=False,
-    )
-    try:
-        back = parse(text, record.path).data
-    except LoadFailure as failure:  # pragma: no cover - a bug in this module
-        raise RuntimeError(f"score file does not read back: {failure.problem.code}") from None
-    if back != data:  # pragma: no cover - a bug in this module
-        raise RuntimeError("score file reads back differently from what was written")
-    return text
+    """The file's text, read back through the strict loader before it is returned."""
+    return yamldump.dump(record.to_data(), record.path)
 
 
 def write_record(root: Path, record: ScoreRecord) -> Path:
