@@ -1001,6 +1001,14 @@ CATALOGUE: dict[str, _M] = {
         "구성원에 `이름 | {login}` 줄을 넣어 주세요. 출품작을 고칠 수 있는 사람은 구성원뿐입니다.",
         "Add a line `name | {login}`: only team members may edit the entry later.",
     ),
+    "intake.bad-slug": _m(
+        "'{slug}'은(는) 출품작 주소 이름으로 쓸 수 없습니다.",
+        "'{slug}' cannot be the entry's short name (slug).",
+        "영문 소문자, 숫자, 붙임표(-)로 3~50자를 쓰고, 처음과 끝은 글자나 숫자로 하세요. "
+        "예: wifi-finder",
+        "Use 3 to 50 lowercase letters, digits and dashes, starting and ending "
+        "with a letter or digit, such as wifi-finder.",
+    ),
     "intake.slug-taken": _m(
         "'{slug}'(이)라는 출품작이 이미 있습니다.",
         "There is already an entry called '{slug}'.",
@@ -1025,9 +1033,20 @@ CATALOGUE: dict[str, _M] = {
         "그림이 {count}개입니다. {limit}개까지 올릴 수 있습니다.",
         "There are {count} images; at most {limit} are accepted.",
     ),
+    "intake.image": _m("{index}번째 그림", "image {index}"),
+    "intake.screenshot-too-large": _m(
+        "그림이 {limit_mb}MB보다 큽니다.",
+        "The image is larger than {limit_mb} MB.",
+        "크기를 줄이거나 더 압축해서 저장한 뒤 다시 올려 주세요.",
+        "Resize it or save it with more compression, then upload it again.",
+    ),
+    "intake.manifest-comment": _m(
+        "출품 신청 이슈 #{number}의 양식으로 만든 파일입니다. 이 파일의 모든 내용은 공개됩니다.",
+        "Made from the entry form of issue #{number}. Everything in this file is published.",
+    ),
     "intake.screenshot-unavailable": _m(
-        "{index}번째 그림을 내려받을 수 없습니다 ({detail}).",
-        "Image {index} could not be downloaded ({detail}).",
+        "그림을 내려받을 수 없습니다 ({detail}).",
+        "The image could not be downloaded ({detail}).",
         "그림을 지우고 다시 올려 주세요.",
         "Remove the image and upload it again.",
     ),

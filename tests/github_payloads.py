@@ -1,19 +1,20 @@
-"""`issue_comment` webhook payloads in the shape GitHub documents, built for tests.
+"""Webhook payloads in the shape GitHub documents, built for tests: `issue_comment`,
+`issues`, `pull_request` and `workflow_run`.
 
 Every field GitHub always sends is present (users, the repository, the issue,
-the comment, reactions), so a test exercises the recorder on what it will
+the comment, reactions), so a test exercises the tools on what they will
 really receive. `validate` checks a payload against the official JSON
-schemas when /work/shared/github-webhooks is present, and skips otherwise.
+schemas when /work/shared/github-webhooks is present, and leaves that check out
+otherwise.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 API = "https://api.github.com"
 WEB = "https://github.com"
@@ -151,12 +152,192 @@ def issue_comment(
     return payload
 
 
-def validate(payload: dict[str, Any]) -> None:
-    """Check a payload against GitHub's published schema for its action, if available."""
-    schema_file = SCHEMAS / "issue_comment" / f"{payload['action']}.schema.json"
-    if not schema_file.exists():
-        pytest.skip("GitHub's webhook schemas are not available here")
-    import jsonschema
+def repository_lite(full_name: str, *, fork: bool = False) -> dict[str, Any]:
+    """A repository as `workflow_run.head_repository` names it (fewer fields)."""
+    owner, name = full_name.split("/")
+    api = f"{API}/repos/{full_name}"
+    data: dict[str, Any] = {
+        "id": abs(hash(full_name)) % 10**9, "node_id": f"MDEwOlJlcG9zaXRvcnk{len(full_name)}",
+        "name": name, "full_name": full_name, "private": False, "owner": user(owner),
+        "html_url": f"{WEB}/{full_name}", "description": None, "fork": fork, "url": api,
+        "contributors_url": f"{api}/contributors", "deployments_url": f"{api}/deployments",
+    }
+    data.update({key: api + suffix for key, suffix in _REPO_URLS.items()})
+    return data
+
+
+def _label(name: str, full_name: str) -> dict[str, Any]:
+    return {"id": 208045946 + len(name), "node_id": f"MDU6TGFiZWwy{len(name)}",
+            "url": f"{API}/repos/{full_name}/labels/{name}", "name": name,
+            "color": "1d76db", "default": False, "description": None}
+
+
+def issues(
+    *,
+    body: str | None,
+    login: str,
+    number: int,
+    created_at: str,
+    action: str = "opened",
+    title: str = "[출품] ",
+    labels: tuple[str, ...] = ("entry",),
+    full_name: str = "example-org/citizen-software-contest-2015",
+    default_branch: str = "main",
+) -> dict[str, Any]:
+    """An issues event for an issue opened (or edited) with the entry form."""
+    api = f"{API}/repos/{full_name}"
+    issue: dict[str, Any] = {
+        "url": f"{api}/issues/{number}", "repository_url": api,
+        "labels_url": f"{api}/issues/{number}/labels{{/name}}",
+        "comments_url": f"{api}/issues/{number}/comments",
+        "events_url": f"{api}/issues/{number}/events",
+        "html_url": f"{WEB}/{full_name}/issues/{number}",
+        "id": 500000000 + number, "node_id": f"I_kwDOEntry{number}", "number": number,
+        "title": title, "user": user(login),
+        "labels": [_label(name, full_name) for name in labels], "state": "open",
+        "locked": False, "assignee": None, "assignees": [], "milestone": None, "comments": 0,
+        "created_at": created_at, "updated_at": created_at, "closed_at": None,
+        "author_association": "NONE", "active_lock_reason": None, "body": body,
+        "reactions": _reactions(f"{api}/issues/{number}"),
+        "timeline_url": f"{api}/issues/{number}/timeline", "performed_via_github_app": None,
+        "state_reason": None,
+    }
+    payload: dict[str, Any] = {
+        "action": action, "issue": issue,
+        "repository": repository(full_name, default_branch), "sender": user(login),
+    }
+    if action == "edited":
+        payload["changes"] = {"body": {"from": ""}}
+    return payload
+
+
+def pull_request(
+    *,
+    number: int,
+    login: str,
+    head_sha: str,
+    base_sha: str,
+    created_at: str,
+    head_ref: str = "entry",
+    title: str = "출품",
+    fork: bool = True,
+    full_name: str = "example-org/citizen-software-contest-2015",
+    default_branch: str = "main",
+) -> dict[str, Any]:
+    """A pull_request opened event; from `login`'s fork unless `fork` is False."""
+    api = f"{API}/repos/{full_name}"
+    html = f"{WEB}/{full_name}/pull/{number}"
+    base_repo = repository(full_name, default_branch)
+    head_name = f"{login}/{full_name.split('/')[1]}" if fork else full_name
+    head_repo = repository(head_name, default_branch)
+    head_repo["fork"] = fork
+    head_owner = login if fork else full_name.split("/")[0]
+
+    def link(href: str) -> dict[str, str]:
+        return {"href": href}
+
+    pr: dict[str, Any] = {
+        "url": f"{api}/pulls/{number}", "id": 600000000 + number,
+        "node_id": f"PR_kwDOEntry{number}", "html_url": html, "diff_url": f"{html}.diff",
+        "patch_url": f"{html}.patch", "issue_url": f"{api}/issues/{number}", "number": number,
+        "state": "open", "locked": False, "title": title, "user": user(login),
+        "body": "출품합니다.", "created_at": created_at, "updated_at": created_at,
+        "closed_at": None, "merged_at": None, "merge_commit_sha": None, "assignee": None,
+        "assignees": [], "requested_reviewers": [], "requested_teams": [], "labels": [],
+        "milestone": None, "commits_url": f"{api}/pulls/{number}/commits",
+        "review_comments_url": f"{api}/pulls/{number}/comments",
+        "review_comment_url": f"{api}/pulls/comments{{/number}}",
+        "comments_url": f"{api}/issues/{number}/comments",
+        "statuses_url": f"{api}/statuses/{head_sha}",
+        "head": {"label": f"{head_owner}:{head_ref}", "ref": head_ref, "sha": head_sha,
+                 "user": user(head_owner), "repo": head_repo},
+        "base": {"label": f"{full_name.split('/')[0]}:{default_branch}", "ref": default_branch,
+                 "sha": base_sha, "user": user(full_name.split("/")[0]), "repo": base_repo},
+        "_links": {
+            "self": link(f"{api}/pulls/{number}"), "html": link(html),
+            "issue": link(f"{api}/issues/{number}"),
+            "comments": link(f"{api}/issues/{number}/comments"),
+            "review_comments": link(f"{api}/pulls/{number}/comments"),
+            "review_comment": link(f"{api}/pulls/comments{{/number}}"),
+            "commits": link(f"{api}/pulls/{number}/commits"),
+            "statuses": link(f"{api}/statuses/{head_sha}"),
+        },
+        "author_association": "FIRST_TIME_CONTRIBUTOR", "auto_merge": None,
+        "active_lock_reason": None, "draft": False, "merged": False, "mergeable": None,
+        "rebaseable": None, "mergeable_state": "unknown", "merged_by": None, "comments": 0,
+        "review_comments": 0, "maintainer_can_modify": True, "commits": 1, "additions": 40,
+        "deletions": 0, "changed_files": 2,
+    }
+    return {"action": "opened", "number": number, "pull_request": pr,
+            "repository": base_repo, "sender": user(login)}
+
+
+def workflow_run(
+    *,
+    run_id: int,
+    head_sha: str,
+    head_branch: str,
+    head_repository: str,
+    conclusion: str,
+    actor: str,
+    created_at: str,
+    workflow: str = "validate",
+    pull_requests: list[dict[str, Any]] | None = None,
+    full_name: str = "example-org/citizen-software-contest-2015",
+    default_branch: str = "main",
+) -> dict[str, Any]:
+    """A workflow_run completed event. For a pull request from a fork GitHub sends
+    `pull_requests` empty, which is the default here."""
+    api = f"{API}/repos/{full_name}"
+    run_api = f"{api}/actions/runs/{run_id}"
+    workflow_id = 7_000_000
+    path = f".github/workflows/{workflow}.yml"
+    run: dict[str, Any] = {
+        "name": workflow, "artifacts_url": f"{run_api}/artifacts",
+        "cancel_url": f"{run_api}/cancel", "check_suite_url": f"{api}/check-suites/{run_id}",
+        "check_suite_id": run_id, "check_suite_node_id": f"CS_kwDO{run_id}",
+        "conclusion": conclusion, "created_at": created_at, "event": "pull_request",
+        "head_branch": head_branch,
+        "head_commit": {
+            "id": head_sha, "tree_id": "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+            "message": "출품", "timestamp": created_at,
+            "author": {"name": actor, "email": f"{actor}@users.noreply.github.com"},
+            "committer": {"name": actor, "email": f"{actor}@users.noreply.github.com"},
+        },
+        "head_repository": repository_lite(head_repository, fork=head_repository != full_name),
+        "head_sha": head_sha, "path": path, "display_title": "출품",
+        "html_url": f"{WEB}/{full_name}/actions/runs/{run_id}", "id": run_id,
+        "jobs_url": f"{run_api}/jobs", "logs_url": f"{run_api}/logs",
+        "node_id": f"WFR_kwLO{run_id}", "pull_requests": pull_requests or [],
+        "repository": repository_lite(full_name), "rerun_url": f"{run_api}/rerun",
+        "run_number": 12, "run_attempt": 1, "run_started_at": created_at,
+        "previous_attempt_url": None, "status": "completed", "updated_at": created_at,
+        "url": run_api, "workflow_id": workflow_id,
+        "workflow_url": f"{api}/actions/workflows/{workflow_id}",
+        "actor": user(actor), "triggering_actor": user(actor),
+    }
+    return {
+        "action": "completed",
+        "repository": repository(full_name, default_branch),
+        "sender": user(actor),
+        "workflow": {
+            "badge_url": f"{WEB}/{full_name}/workflows/{workflow}/badge.svg",
+            "created_at": "2015-10-01T00:00:00.000Z",
+            "html_url": f"{WEB}/{full_name}/blob/main/{path}",
+            "id": workflow_id, "name": workflow, "node_id": f"W_kwDO{workflow_id}", "path": path,
+            "state": "active", "updated_at": "2015-10-01T00:00:00.000Z",
+            "url": f"{api}/actions/workflows/{workflow_id}",
+        },
+        "workflow_run": run,
+    }
+
+
+def schemas_available() -> bool:
+    return SCHEMAS.is_dir()
+
+
+@functools.cache
+def _registry() -> Any:
     from referencing import Registry
     from referencing.jsonschema import DRAFT7
 
@@ -168,9 +349,22 @@ def validate(payload: dict[str, Any]) -> None:
         resource = DRAFT7.create_resource(document)
         resources.append((document.get("$id") or path.relative_to(SCHEMAS).as_posix(), resource))
         resources.append((path.relative_to(SCHEMAS).as_posix(), resource))
-    registry: Registry[Any] = Registry().with_resources(resources)
+    return Registry().with_resources(resources)
+
+
+def validate(payload: dict[str, Any], event: str = "issue_comment") -> None:
+    """Check a payload against GitHub's published schema for its event and action.
+
+    Where the schemas are not available (they are reference data of the
+    development machine, not of the repository), the check is left out and the
+    test goes on: the payload builders are what the tests exercise."""
+    if not schemas_available():
+        return
+    import jsonschema
+
+    schema_file = SCHEMAS / event / f"{payload['action']}.schema.json"
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema, registry=registry).validate(payload)
+    jsonschema.Draft7Validator(schema, registry=_registry()).validate(payload)
 
 
 def write(path: Path, payload: dict[str, Any]) -> Path:
