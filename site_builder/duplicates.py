@@ -170,19 +170,21 @@ def quick_identity(root: Path, slug: str) -> Identity:
 
 
 def _plain_value(raw: bytes, pattern: re.Pattern[bytes], key: bytes) -> str | None:
-    # The first match is the key: other entries are as merged, so validated,
-    # and a validated manifest has no duplicate keys. bytes.find skips to the
+    # Exactly one line may look like the key: a look-alike line inside a
+    # description ("  service: https://decoy/") sends the file to the
+    # loader, which knows which one is the real key. bytes.find skips to the
     # candidates far faster than a multi-line regex scan of the whole file.
-    match = None
+    matches = []
     position = raw.find(key)
     while position >= 0:
         line_start = raw.rfind(b"\n", 0, position) + 1
-        match = pattern.match(raw, line_start)
-        if match is not None:
-            break
+        found = pattern.match(raw, line_start)
+        if found is not None and (not matches or found.start() != matches[-1].start()):
+            matches.append(found)
         position = raw.find(key, position + 1)
-    if match is None:
+    if len(matches) != 1:
         return None
+    match = matches[0]
     try:
         value = match.group(1).decode("utf-8")
     except UnicodeDecodeError:
