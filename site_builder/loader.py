@@ -89,15 +89,26 @@ class Document:
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of the deepest
-        part of it that exists (a missing key is reported at its parent)."""
+        part of it that exists (a missing key is reported at its parent).
+
+        A block mapping or list that is the value of a key is located at the
+        key: the node itself starts at its first item, on the next line, and
+        "members is missing" shown on the line of `name:` would mislead."""
         node = self.root
         if node is None:
             return 1, 1
+        key: Node | None = None
         for part in path:
-            child = _child(node, part)
-            if child is None:
+            found = _child_and_key(node, part)
+            if found is None:
                 break
-            node = child
+            key, node = found
+        if (
+            key is not None
+            and isinstance(node, MappingNode | SequenceNode)
+            and not node.flow_style
+        ):
+            node = key
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def locate_key(self, path: Sequence[str | int], key: str) -> tuple[int, int]:
@@ -164,13 +175,19 @@ def _spans(node: Node, index: int) -> bool:
 
 
 def _child(node: Node, part: str | int) -> Node | None:
+    found = _child_and_key(node, part)
+    return found[1] if found is not None else None
+
+
+def _child_and_key(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    """The child at `part` and, in a mapping, the key node it is written under."""
     if isinstance(node, MappingNode) and isinstance(part, str):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == part:
-                return value_node
-    elif isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]
+                return key_node, value_node
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        child: Node = node.value[part]
+        return None, child
     return None
 
 
