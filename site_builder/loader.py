@@ -244,9 +244,11 @@ def decode(raw: bytes, display: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        detail = f"0x{raw[exc.start]:02x}"
-        raise LoadFailure(Problem(display, line, column, "file.encoding", {"detail": detail})) from None
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, as in every other problem, not bytes.
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        params = {"detail": f"0x{raw[exc.start]:02x}"}
+        raise LoadFailure(Problem(display, line, column, "file.encoding", params)) from None
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -273,6 +275,8 @@ def parse(text: str, display: str) -> Document:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise LoadFailure(_syntax_problem(exc, display, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadFailure(_reader_problem(exc, display, text)) from None
     except yaml.YAMLError as exc:
         raise LoadFailure(
             Problem(display, None, None, "yaml.syntax", _syntax_params(str(exc)))
@@ -413,7 +417,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
         "Check that every quote you opened is closed.",
     ),
     (
-        "special characters are not allowed",
+        # libyaml says "control characters", the pure-Python reader "special characters".
+        "characters are not allowed",
         "보이지 않는 제어 문자가 있습니다. 그 줄을 다시 입력하세요.",
         "There is an invisible control character; type the line again.",
     ),
@@ -431,9 +436,25 @@ def _syntax_params(detail: str) -> dict[str, str]:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    # At the end of the file the problem is where the unclosed quote or
+    # bracket was opened ("while scanning a quoted scalar"), not the last line.
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark
     detail = " ".join(filter(None, [exc.context, exc.problem]))
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+    if mark is None:
+        return Problem(display, None, None, "yaml.syntax", _syntax_params(detail))
+    if text[mark.index : mark.index + 1] == "\t":
         detail = f"found character '\\t' {detail}"
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
+    return Problem(display, mark.line + 1, mark.column + 1, "yaml.syntax", _syntax_params(detail))
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, display: str, text: str) -> Problem:
+    # libyaml reads the text as UTF-8 and reports a byte offset, without a line.
+    raw = text.encode("utf-8")
+    offset = min(max(exc.position, 0), len(raw))
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+    detail = f"{exc.reason} (U+{code:04X})"
     return Problem(display, line, column, "yaml.syntax", _syntax_params(detail))
