@@ -71,7 +71,7 @@ for _tag, _regexp, _first in (
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
 
-class _Composer(CParser, _CoreResolver):  # type: ignore[misc]
+class _Composer(CParser, _CoreResolver):
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         _CoreResolver.__init__(self)
@@ -218,9 +218,8 @@ def read_text(path: Path, display: str, limit: int) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise LoadFailure(Problem(display, None, None, "file.not-regular"))
         if info.st_size > limit:
-            raise LoadFailure(
-                Problem(display, None, None, "file.too-large", {"size": info.st_size, "limit": limit})
-            )
+            params = {"size": info.st_size, "limit": limit}
+            raise LoadFailure(Problem(display, None, None, "file.too-large", params))
         chunks = []
         remaining = limit + 1
         while remaining > 0:
@@ -298,9 +297,8 @@ def _refuse_anchors(text: str, display: str) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None and not isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            raise LoadFailure(
-                Problem(display, mark.line + 1, mark.column + 1, "yaml.anchor", {"anchor": anchor})
-            )
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+            raise LoadFailure(Problem(display, line, column, "yaml.anchor", {"anchor": anchor}))
 
 
 class _Builder:
@@ -309,8 +307,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def fail(self, node: Node, code: str, params: dict[str, Any] | None = None) -> LoadFailure:
-        mark = node.start_mark
-        return LoadFailure(Problem(self.display, mark.line + 1, mark.column + 1, code, params or {}))
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        return LoadFailure(Problem(self.display, line, column, code, params or {}))
 
     def build(self, node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
