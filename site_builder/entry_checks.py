@@ -36,7 +36,7 @@ def check_entry(
         return problems
     data: dict[str, Any] = doc.data
     folder = root / ENTRIES_DIR / load.slug
-    problems.extend(_category(doc, data, contest))
+    problems.extend(_category(doc, data, contest, schema))
     problems.extend(_links(doc, data, schema))
     problems.extend(_license(doc, data))
     problems.extend(_personal_data(doc, data, schema))
@@ -45,9 +45,15 @@ def check_entry(
     return problems
 
 
-def _category(doc: Document, data: Mapping[str, Any], contest: Contest | None) -> Iterator[Problem]:
+def _category(
+    doc: Document, data: Mapping[str, Any], contest: Contest | None, schema: Schema
+) -> Iterator[Problem]:
     category = data.get("category")
     if contest is None or not isinstance(category, str) or contest.category(category):
+        return
+    # A value of the wrong form was already explained by the schema check.
+    pattern = schema.property_schema(["category"]).get("pattern")
+    if isinstance(pattern, str) and not re.search(pattern, category):
         return
     line, column = doc.locate(["category"])
     allowed = ", ".join(f"{c.id} ({c.name})" for c in contest.categories)
