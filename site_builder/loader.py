@@ -171,7 +171,8 @@ class Document:
 
 
 def _spans(node: Node, index: int) -> bool:
-    return bool(node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1))
+    start = node.start_mark.index
+    return bool(start <= index < max(node.end_mark.index, start + 1))
 
 
 def _child(node: Node, part: str | int) -> Node | None:
