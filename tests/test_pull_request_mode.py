@@ -308,7 +308,7 @@ def test_protected_paths_are_refused_one_by_one(forge: Forge) -> None:
 
 
 def test_readme_change_is_outside_entries(forge: Forge) -> None:
-    pr = forge.pull_request(add_entry(), edit("README.md", "공모전 저장소", "내 출품작을 봐 주세요"))
+    pr = forge.pull_request(add_entry(), edit("README.md", "공모전 저장소", "내 출품작을 보세요"))
     clone = forge.checkout(pr)
     result, report = validate_pr(clone)
     assert result.returncode == 1
@@ -432,7 +432,8 @@ def test_submissions_inside_the_window(forge: Forge, submitted_at: str) -> None:
 
 
 def test_late_and_invalid_is_still_late(forge: Forge) -> None:
-    pr = forge.pull_request(add_entry(manifest=NEW_ENTRY.replace("license: MIT", "license: MIT AND")))
+    invalid = NEW_ENTRY.replace("license: MIT", "license: MIT AND")
+    pr = forge.pull_request(add_entry(manifest=invalid))
     clone = forge.checkout(pr)
     result, report = validate_pr(clone, submitted_at="2016-01-01T00:00:00+09:00")
     assert result.returncode == 1
@@ -507,6 +508,7 @@ def test_a_withdrawn_entry_is_no_duplicate(forge: Forge) -> None:
     assert (clone / "entries" / "existing-entry").exists()
     result, report = validate_pr(clone)
     assert result.returncode == 0, result.stdout
+    assert report["problems"] == []
 
 
 # --- the rules come from the base commit ------------------------------------------------------
