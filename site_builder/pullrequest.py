@@ -64,10 +64,15 @@ def validate_pull_request(
             f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
             "is --base the contest's default branch?"
         )
-    contest_load = load_contest_text(
-        contest_raw, schemas.schema_from_text(schemas.CONTEST, schema_raw.decode("utf-8"))
+    # A broken schema on the base branch stops the run with its own message
+    # (ContestDefinitionError), bad bytes included.
+    contest_schema = schemas.schema_from_text(
+        schemas.CONTEST, schema_raw.decode("utf-8", "replace")
     )
-    entry_schema = schemas.schema_from_text(schemas.ENTRY, entry_schema_raw.decode("utf-8"))
+    contest_load = load_contest_text(contest_raw, contest_schema)
+    entry_schema = schemas.schema_from_text(
+        schemas.ENTRY, entry_schema_raw.decode("utf-8", "replace")
+    )
     report = Report()
     if contest_load.contest is None:
         # The organizers' own file is broken on the base branch: say so, since
