@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -92,6 +93,26 @@ def test_outside_a_contest_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no contest.yml in" in result.stderr
     assert "--root" in result.stderr
+
+
+def test_contest_without_schemas_exits_2(contest_tree: ContestTree) -> None:
+    shutil.rmtree(contest_tree.root / "schema")
+    result = _run(contest_tree, "validate")
+    assert result.returncode == 2
+    assert "schema/contest.schema.json: cannot read the schema" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{", "\ufeff[1, 2", "[1, 2]", '{"type": 5}', '{"properties": 3}'],
+    ids=["truncated", "bom", "array", "unknown-type", "properties-not-object"],
+)
+def test_broken_schema_exits_2(contest_tree: ContestTree, text: str) -> None:
+    (contest_tree.root / "schema" / "entry.schema.json").write_text(text, encoding="utf-8")
+    contest_tree.write_entry("wifi-finder")
+    result = _run(contest_tree, "validate")
+    assert result.returncode == 2
+    assert "schema/entry.schema.json is not a valid JSON Schema" in result.stderr
 
 
 def test_root_option_from_elsewhere(contest_tree: ContestTree, tmp_path: Path) -> None:
