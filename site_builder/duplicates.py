@@ -90,9 +90,13 @@ def find_one(item: Identity, others: Iterable[Identity]) -> Iterator[Problem]:
     for other in sorted(others, key=lambda o: o.slug):
         if other.slug == item.slug:
             continue
-        if title_hit is None and title is not None and other.title is not None:
-            if title_key(other.title) == title:
-                title_hit = other
+        if (
+            title_hit is None
+            and title is not None
+            and other.title is not None
+            and title_key(other.title) == title
+        ):
+            title_hit = other
         if (
             service_hit is None
             and host
@@ -148,6 +152,15 @@ def quick_identity(root: Path, slug: str) -> Identity:
         raw = os.read(fd, ENTRY_SIZE_LIMIT + 1)
     finally:
         os.close(fd)
+    return identity_from_bytes(slug, raw)
+
+
+def identity_from_bytes(slug: str, raw: bytes | None) -> Identity:
+    """`quick_identity` of a manifest's bytes, such as an entry's on the base
+    commit read from git; None for a file too large to be read."""
+    display = manifest_display(slug)
+    if raw is None:
+        return Identity(slug, display, None, None)
     title = _plain_value(raw, _TITLE, b"title:")
     service = _plain_value(raw, _SERVICE, b"service:")
     if title is not None and service is not None:
@@ -174,7 +187,7 @@ def _plain_value(raw: bytes, pattern: re.Pattern[bytes], key: bytes) -> str | No
     # description ("  service: https://decoy/") sends the file to the
     # loader, which knows which one is the real key. bytes.find skips to the
     # candidates far faster than a multi-line regex scan of the whole file.
-    matches = []
+    matches: list[re.Match[bytes]] = []
     position = raw.find(key)
     while position >= 0:
         line_start = raw.rfind(b"\n", 0, position) + 1

@@ -13,20 +13,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import git
 
 from site_builder import duplicates, gitrepo, schemas
 from site_builder.contest import CONTEST_FILE, Contest, load_contest_text
 from site_builder.entries import (
     ENTRIES_DIR,
     MANIFEST,
-    discover,
     load_entry,
     load_entry_bytes,
     manifest_display,
 )
 from site_builder.entry_checks import check_entry
 from site_builder.errors import GitError, UsageError
-from site_builder.loader import CONTEST_SIZE_LIMIT
+from site_builder.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
 from site_builder.problems import Problem, Report
 
 # Paths only organizers change; anything else outside entries/ is just "outside".
@@ -64,10 +64,15 @@ def validate_pull_request(
             f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
             "is --base the contest's default branch?"
         )
-    contest_load = load_contest_text(
-        contest_raw, schemas.schema_from_text(schemas.CONTEST, schema_raw.decode("utf-8"))
+    # A broken schema on the base branch stops the run with its own message
+    # (ContestDefinitionError), bad bytes included.
+    contest_schema = schemas.schema_from_text(
+        schemas.CONTEST, schema_raw.decode("utf-8", "replace")
     )
-    entry_schema = schemas.schema_from_text(schemas.ENTRY, entry_schema_raw.decode("utf-8"))
+    contest_load = load_contest_text(contest_raw, contest_schema)
+    entry_schema = schemas.schema_from_text(
+        schemas.ENTRY, entry_schema_raw.decode("utf-8", "replace")
+    )
     report = Report()
     if contest_load.contest is None:
         # The organizers' own file is broken on the base branch: say so, since
@@ -86,8 +91,8 @@ def validate_pull_request(
     if len(slugs) == 1:
         slug = next(iter(slugs))
         report.entry = slug
-        _check_entry(root, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"], slug=slug,
-                     changed=changed, author=author, contest=contest,
+        _check_entry(root, base=base, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"],
+                     slug=slug, changed=changed, author=author, contest=contest,
                      entry_schema=entry_schema, report=report)
     late = moment is not None and _check_time(contest, moment, report.entry, report)
     report.status = "late" if late else ("valid" if report.ok else "needs-fix")
@@ -103,13 +108,15 @@ def _classify(changed: list[gitrepo.Change], report: Report) -> set[str]:
         elif change.path.startswith(PROTECTED) or change.path == CONTEST_FILE:
             report.add(Problem(change.path, None, None, "pr.protected", {"path": change.path}))
         else:
-            report.add(Problem(change.path, None, None, "pr.outside-entries", {"path": change.path}))
+            params = {"path": change.path}
+            report.add(Problem(change.path, None, None, "pr.outside-entries", params))
     return slugs
 
 
 def _check_entry(
     root: Path,
     *,
+    base: git.Commit,
     base_manifest: bytes | None,
     slug: str,
     changed: list[gitrepo.Change],
@@ -125,16 +132,20 @@ def _check_entry(
     if base_manifest is not None and author:
         before = load_entry_bytes(slug, base_manifest, entry_schema)
         if not _is_member(before.document.data if before.document else None, author):
-            report.add(
-                Problem(manifest, None, None, "pr.not-team-member", {"author": author, "slug": slug})
-            )
+            params = {"author": author, "slug": slug}
+            report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
     report.checked_files += 1
     report.extend(load.problems)
     report.extend(check_entry(root, load, contest, entry_schema))
+    # Compared with the entries of the base commit, like every other rule: the
+    # checkout lacks the entries merged since the branch was made, and still
+    # holds those withdrawn since.
     others = [
-        duplicates.quick_identity(root, other)
-        for other in discover(root).slugs
+        duplicates.identity_from_bytes(other, raw)
+        for other, raw in gitrepo.files_in_subfolders(
+            base, ENTRIES_DIR, MANIFEST, ENTRY_SIZE_LIMIT
+        )
         if other != slug
     ]
     mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
@@ -151,7 +162,9 @@ def _is_member(data: object, login: str) -> bool:
         return False
     folded = login.casefold()
     return any(
-        isinstance(m, dict) and isinstance(m.get("github"), str) and m["github"].casefold() == folded
+        isinstance(m, dict)
+        and isinstance(m.get("github"), str)
+        and m["github"].casefold() == folded
         for m in members
     )
 
@@ -159,15 +172,11 @@ def _is_member(data: object, login: str) -> bool:
 def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:
     file = manifest_display(slug) if slug else CONTEST_FILE
     if moment < contest.submission_open:
-        report.add(
-            Problem(file, None, None, "pr.early",
-                    {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()})
-        )
+        params = {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.early", params))
     elif moment > contest.submission_close:
-        report.add(
-            Problem(file, None, None, "pr.late",
-                    {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()})
-        )
+        params = {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.late", params))
         return True
     return False
 

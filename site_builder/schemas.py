@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 from site_builder import links
+from site_builder.errors import ContestDefinitionError
 from site_builder.loader import Document
 from site_builder.problems import Problem, dotted
 
@@ -102,7 +103,15 @@ class Schema:
 
 
 def load_schema(schema_dir: Path, name: str) -> Schema:
-    return _load_schema(str(schema_dir / name))
+    path = schema_dir / name
+    try:
+        return _load_schema(str(path))
+    except OSError as exc:
+        # The organizers' file, not an entrant's: the command cannot run.
+        raise ContestDefinitionError(
+            f"{path}: cannot read the schema ({exc.strerror or exc}); "
+            "a contest keeps its schemas in schema/"
+        ) from None
 
 
 def schema_from_text(name: str, text: str) -> Schema:
@@ -116,12 +125,31 @@ def _load_schema(path: str) -> Schema:
 
 
 def _compile(name: str, text: str) -> Schema:
-    document = json.loads(text)
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise _not_a_schema(name, str(exc)) from None
+    if not isinstance(document, dict):
+        raise _not_a_schema(name, "the file holds no JSON object")
     try:
         fast = fastjsonschema.compile(document, formats={"date-time": _fast_datetime})
-    except fastjsonschema.JsonSchemaDefinitionException:
-        fast = None  # a schema feature it lacks: jsonschema alone still decides
+    except Exception:  # fastjsonschema fails on malformed schemas with any error
+        # A schema feature it lacks (jsonschema alone then decides) or a schema
+        # that is not valid at all: jsonschema's meta-schema tells which, on
+        # this rare path only.
+        from jsonschema import Draft7Validator, SchemaError
+
+        try:
+            Draft7Validator.check_schema(document)
+        except SchemaError as exc:
+            raise _not_a_schema(name, exc.message) from None
+        fast = None
     return Schema(name, document, fast)
+
+
+def _not_a_schema(name: str, detail: str) -> ContestDefinitionError:
+    first_line = detail.strip().splitlines()[0] if detail.strip() else "?"
+    return ContestDefinitionError(f"schema/{name} is not a valid JSON Schema: {first_line}")
 
 
 def check_schema(schema: Schema) -> None:
