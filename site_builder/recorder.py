@@ -67,7 +67,9 @@ from site_builder.reporter import markdown_escape
 
 BOT = git.Actor("contest-bot", "contest-bot@users.noreply.github.com")
 PR_REF = "refs/contest/pr/{number}"
-ATTEMPTS = 10
+ATTEMPTS = 20
+"""Sixteen judges pushing at once needed up to 7 attempts each in tests; 20 leaves room
+for a slow, loaded runner. A score run that waits is cheap; a lost score is not."""
 BACKOFF_BASE = 0.25
 """Seconds; the n-th retry waits a random time ("full jitter") up to slot * 2**(n-1), where
 the slot is the longer of this and how long the failed attempt took: contenders collide

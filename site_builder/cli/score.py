@@ -25,7 +25,7 @@ def score() -> None:
 @click.option("--push", is_flag=True, help="Push the score commit to the default branch, "
               "retrying when another score lands first.")
 @click.option("--remote", default="origin", show_default=True, help="The remote to fetch and push.")
-@click.option("--attempts", type=click.IntRange(1, 50), default=10, show_default=True,
+@click.option("--attempts", type=click.IntRange(1, 50), default=20, show_default=True,
               help="How many times to try pushing before giving up.")
 @click.option("--reply-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the Markdown reply here instead of standard output "
