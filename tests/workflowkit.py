@@ -43,7 +43,7 @@ from site_builder.loader import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = REPO / ".github" / "workflows"
-RUN_CONTEST = Path(__file__).resolve().parent / "run_contest.py"
+RUN_CONTEST = Path(__file__).resolve().parent / "workflow_contest.py"
 REPOSITORY = "example-org/citizen-software-contest-2015"
 TOKEN = "ghs_e2e-placeholder-not-a-token"
 
@@ -356,7 +356,7 @@ class Job:
     home: Path
     job: str | None = None
     attachments: str | None = None
-    """A local server's address for images attached to an issue (run_contest.py)."""
+    """A local server's address for images attached to an issue (workflow_contest.py)."""
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     """Step outputs, by step id: set by the test for steps it does not run."""
 
