@@ -38,7 +38,7 @@ import jsonschema
 import pytest
 from contestkit import REPO, add_entry, write_contest
 from issueform import asset, complete_answers, image, render_body
-from workflowkit import REPOSITORY, Job, Ran, all_contest_lines, contest_lines
+from workflowkit import REPOSITORY, Job, Ran, all_contest_lines, contest_lines, job_of
 
 from site_builder import messages
 from site_builder.loader import load_bytes
@@ -122,18 +122,23 @@ def _pull_request(work: Path, number: int, base: str, make: Any) -> str:
 
 @pytest.fixture(scope="module")
 def origin_template(tmp_path_factory: pytest.TempPathFactory) -> Origin:
-    """The contest on main (one entry already merged) and two pull requests from forks:
-    #7 adds bus-stop (valid), #8 adds air-walk (needs fixing)."""
+    """The contest on main with pull request #5 (wifi-finder) merged, and two pull
+    requests from forks: #7 adds bus-stop (valid), #8 adds air-walk (needs fixing)."""
     where = tmp_path_factory.mktemp("origin")
     work, origin = where / "work", where / "origin.git"
     git(where, "init", "-q", "--bare", "-b", "main", str(origin))
     git(where, "init", "-q", "-b", "main", str(work))
     write_contest(work, judges=JUDGES)
     shutil.copytree(REPO / ".github", work / ".github")
-    add_entry(work, "wifi-finder", ["entrant-zero"])
     git(work, "add", "-A")
     git(work, "commit", "-q", "-m", "Start the contest")
     git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    start = git(work, "rev-parse", "HEAD")
+    # Pull request #5, already merged: wifi-finder.
+    _pull_request(work, 5, start, lambda: add_entry(work, "wifi-finder", ["entrant-zero"]))
+    git(work, "merge", "-q", "--no-ff", "pr-5",
+        "-m", "Merge pull request #5 from entrant-zero/entry")
     git(work, "push", "-q", "origin", "main")
     base = git(work, "rev-parse", "HEAD")
 
@@ -439,14 +444,16 @@ def test_an_unusable_form_gets_a_reply_and_no_branch(origin: Origin, tmp_path: P
 
 @pytest.fixture(scope="module")
 def judged_template(origin_template: Origin, tmp_path_factory: pytest.TempPathFactory) -> Origin:
-    """The origin after pull request #7 was merged and three judges scored it."""
+    """The origin after pull request #7 was merged and three judges scored both entries
+    in the first round (its min_judges)."""
     where = tmp_path_factory.mktemp("judged")
     shutil.copytree(origin_template.path, where / "origin.git")
     judged = Origin(where / "origin.git", origin_template.base, origin_template.heads)
     merge(judged, 7, "entrant-one", where)
-    for judge, at in zip(JUDGES, FIRST_ROUND, strict=False):
-        ran = record_score(judged, where / f"score-{judge}", judge, at)
-        assert ran.returncode == 0, ran.stdout + ran.stderr
+    for number in (5, 7):
+        for judge, at in zip(JUDGES, FIRST_ROUND, strict=False):
+            ran = record_score(judged, where / f"score-{number}-{judge}", judge, at, number)
+            assert ran.returncode == 0, ran.stdout + ran.stderr
     return judged
 
 
@@ -462,7 +469,7 @@ def test_the_judged_contest_still_validates(judged: Origin, tmp_path: Path) -> N
     job.checkout("Check out")
     (ran,) = job.run("Validate every entry")
     assert ran.returncode == 0, ran.stdout
-    assert len(git(judged.path, "ls-tree", "-r", "--name-only", "main", "scores/").split()) == 3
+    assert len(git(judged.path, "ls-tree", "-r", "--name-only", "main", "scores/").split()) == 6
 
 
 def tally_lines() -> list[tuple[str, str, str]]:
@@ -480,11 +487,27 @@ def test_the_tally_runs_on_the_recorded_scores(judged: Origin, tmp_path: Path) -
     lines = tally_lines()
     assert lines, "neither a workflow nor docs/organizers.md runs `contest tally`"
     payload = {"ref": "refs/heads/main", "repository": gh.repository(REPOSITORY)}
-    job = Job("pages.yml", "workflow_dispatch", payload, judged.path, tmp_path / "tally")
-    checkout = job.checkout("Check out")
-    for where, step, line in lines:
-        env = job.env(step if where == "pages.yml" else None)
-        ran = job.execute(line, checkout, env)
+    for index, (where, step, line) in enumerate(lines):
+        home = tmp_path / f"tally-{index}"
+        if where.endswith(".yml"):
+            job = Job(where, "workflow_dispatch", payload, judged.path, home,
+                      job=job_of(where, step))
+            for checkout in job.checkout_steps():
+                job.checkout(checkout)
+            (ran,) = job.run(step)
+        else:
+            # The guide's command, run where an organizer runs it: a full clone of main.
+            job = Job("ci.yml", "push", payload, judged.path, home)
+            clone = job.checkout("Check out")
+            if "--check" in line.split():
+                # --check verifies the committed results: the organizers first wrote
+                # and committed them with --write, as when they publish.
+                wrote = job.execute(line.replace("--check", "--write"), clone, job.env())
+                command_exists(wrote, "tally", where, "tallycli")
+                assert wrote.returncode == 0, wrote.stdout + wrote.stderr
+                git(clone, "add", "results")
+                git(clone, "commit", "-q", "-m", "Publish the results")
+            ran = job.execute(line, clone, job.env())
         command_exists(ran, "tally", where, "tallycli")
         assert ran.returncode == 0, f"{where}: {line}\n{ran.stdout}\n{ran.stderr}"
 

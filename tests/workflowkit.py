@@ -407,6 +407,10 @@ class Job:
                 return dict(step)
         raise KeyError(f"{self.workflow}: no step named {name!r}")
 
+    def checkout_steps(self) -> list[str]:
+        return [str(step.get("name")) for step in self.spec["steps"]
+                if str(step.get("uses", "")).startswith("actions/checkout@")]
+
     def with_(self, name: str) -> dict[str, str]:
         return {key: self.expressions.interpolate(str(value))
                 for key, value in (self.step(name).get("with") or {}).items()}
@@ -514,6 +518,14 @@ def _git(cwd: Path, *args: str) -> str:
                           check=False)
     assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
     return done.stdout.strip()
+
+
+def job_of(workflow: str, step_name: str) -> str:
+    """The id of the job of `workflow` that has the step `step_name`."""
+    for job_id, job in load_workflow(workflow)["jobs"].items():
+        if any(step.get("name") == step_name for step in job.get("steps") or []):
+            return str(job_id)
+    raise KeyError(f"{workflow}: no step named {step_name!r}")
 
 
 def all_contest_lines() -> dict[tuple[str, str], list[str]]:
