@@ -129,7 +129,12 @@ def origin_template(tmp_path_factory: pytest.TempPathFactory) -> Origin:
     git(where, "init", "-q", "--bare", "-b", "main", str(origin))
     git(where, "init", "-q", "-b", "main", str(work))
     write_contest(work, judges=JUDGES)
-    shutil.copytree(REPO / ".github", work / ".github")
+    # What a contest made from this template holds besides contest.yml and schema/.
+    for name in (".github", "docs", "mkdocs.yml"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, work / name)
+        elif (REPO / name).is_file():
+            shutil.copy2(REPO / name, work / name)
     git(work, "add", "-A")
     git(work, "commit", "-q", "-m", "Start the contest")
     git(work, "remote", "add", "origin", str(origin))
