@@ -129,10 +129,11 @@ def origin_template(tmp_path_factory: pytest.TempPathFactory) -> Origin:
     git(where, "init", "-q", "--bare", "-b", "main", str(origin))
     git(where, "init", "-q", "-b", "main", str(work))
     write_contest(work, judges=JUDGES)
-    # What a contest made from this template holds besides contest.yml and schema/.
-    for name in (".github", "docs", "mkdocs.yml"):
+    # A contest is a copy of this repository: the tool and the site's sources come along.
+    for name in (".github", "docs", "mkdocs.yml", "pyproject.toml", "site_builder"):
         if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, work / name)
+            shutil.copytree(REPO / name, work / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
         elif (REPO / name).is_file():
             shutil.copy2(REPO / name, work / name)
     git(work, "add", "-A")
