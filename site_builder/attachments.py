@@ -137,9 +137,6 @@ def fetch(url: str, limit: int) -> bytes:
         with opener.open(request, timeout=TIMEOUT) as response:
             if not allowed_redirect(response.geturl()):
                 raise FetchError("answered from an address outside GitHub", permanent=True)
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > limit:
-                return b"\0" * (limit + 1)  # too large: not worth downloading
             data: bytes = response.read(limit + 1)
             return data
     except urllib.error.HTTPError as exc:
