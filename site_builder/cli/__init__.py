@@ -40,10 +40,12 @@ def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
 
 
 def _register() -> None:
-    from site_builder.cli import new, validate
+    from site_builder.cli import build, new, validate
 
     cli.add_command(validate.validate)
     cli.add_command(new.new)
+    cli.add_command(build.build)
+    cli.add_command(build.generate)
 
 
 _register()
