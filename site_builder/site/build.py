@@ -91,15 +91,15 @@ def generate_site(root: Path, out: Path, *, now: datetime) -> dict[str, int]:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    nav = [(title, path) for title, path in result.nav if (docs / path).is_file()]
+    nav = engine.nav_config(result, docs)
+    original = (root / CONFIG).read_text("utf-8")
     (out / CONFIG).write_text(
-        plain_config((root / CONFIG).read_text("utf-8"), text(site.contest.title), nav),
-        encoding="utf-8",
+        plain_config(original, text(site.contest.title), nav), encoding="utf-8"
     )
     return {"pages": len(result.pages), "files": len(result.files), "images": len(result.images)}
 
 
-def plain_config(original: str, site_name: str, nav: list[tuple[str, str]]) -> str:
+def plain_config(original: str, site_name: str, nav: list[str | dict[str, str]]) -> str:
     """mkdocs.yml without hooks: the original's theme, extensions and plugins; nav spelled out."""
     kept: list[str] = []
     skipping = False
@@ -118,7 +118,7 @@ def plain_config(original: str, site_name: str, nav: list[tuple[str, str]]) -> s
         "site_dir: site",
         *kept,
         "nav:",
-        *(f"  - {json.dumps(title, ensure_ascii=False)}: {path}" for title, path in nav),
+        *(f"  - {json.dumps(item, ensure_ascii=False)}" for item in nav),
         "not_in_nav: |",
         *(f"  {pattern}" for pattern in not_in_nav),
         "",

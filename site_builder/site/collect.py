@@ -19,6 +19,7 @@ from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_
 from site_builder.errors import ContestDefinitionError
 from site_builder.site import gitdates, thumbnails
 from site_builder.site.model import SiteInput
+from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
 from site_builder.site.results import load_results
 
 log = logging.getLogger("mkdocs.plugins.contest")
@@ -63,6 +64,7 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         results=load_results(root, contest),
         updated=gitdates.last_changes(root),
         pictures=pictures,
+        descriptions=rendered_descriptions(root / CACHE_FILE, entries),
         entry_schema=json.loads((root / "schema" / schemas.ENTRY).read_text("utf-8")),
     )
 

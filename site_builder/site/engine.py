@@ -69,11 +69,25 @@ def on_config(config: Any) -> Any:
     _state["out"] = out
     # site_name lands in <title> and the header unescaped by the theme's templates.
     config.site_name = text(site.contest.title)
-    docs = Path(config.docs_dir)
-    config.nav = [
+    config.nav = nav_config(out, Path(config.docs_dir))
+    return config
+
+
+def nav_config(out: SiteOutput, docs: Path) -> list[str | dict[str, str]]:
+    """The nav: generated sections that exist, then any other top-level page of docs/.
+
+    Guides that maintainers add to docs/ (for judges, for organizers) appear
+    without touching code; entry pages and gallery pages stay out of the nav.
+    """
+    nav: list[str | dict[str, str]] = [
         {title: path} for title, path in out.nav if path in out.pages or (docs / path).is_file()
     ]
-    return config
+    listed = {path for _, path in out.nav}
+    if docs.is_dir():
+        nav += sorted(
+            p.name for p in docs.glob("*.md") if p.name not in listed and p.name != "index.md"
+        )
+    return nav
 
 
 def on_files(files: Files, config: Any) -> Files:

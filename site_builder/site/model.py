@@ -11,6 +11,7 @@ from typing import Any
 from site_builder.contest import Contest
 from site_builder.entries import Entry
 from site_builder.site.results import RoundResult
+from site_builder.site.safe import description_html
 from site_builder.site.thumbnails import EntryPictures, placeholder
 
 
@@ -24,10 +25,16 @@ class SiteInput:
     updated: Mapping[str, datetime] = field(default_factory=dict)
     pictures: Mapping[str, EntryPictures] = field(default_factory=dict)
     entry_schema: Mapping[str, Any] = field(default_factory=dict)
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    """slug -> sanitized description HTML (rendered ahead, from a cache); optional."""
 
     @property
     def lang(self) -> str:
         return self.contest.language
+
+    def description_of(self, entry: Entry) -> str:
+        found = self.descriptions.get(entry.slug)
+        return found if found is not None else description_html(entry.description)
 
     def pictures_of(self, slug: str) -> EntryPictures:
         found = self.pictures.get(slug)

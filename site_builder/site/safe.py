@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -54,9 +55,11 @@ _TAGS = {
     "td",
     "del",
 }
-_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+# "*": nothing on every tag (nh3 otherwise allows lang and title everywhere).
+_ATTRIBUTES = {"*": set(), "a": {"href"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 _SCHEMES = {"http", "https", "mailto"}
 ENTRANT_REL = "nofollow noopener ugc"
+_SPACE = re.compile(r"\s")
 
 
 def text(value: object) -> str:
@@ -125,13 +128,28 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+RENDER_VERSION = "1"  # part of cache keys: bump when the rendering below changes
+_converter: markdown.Markdown | None = None
+
+
+def _markdown() -> markdown.Markdown:
+    # Building a Markdown instance costs about as much as converting a
+    # description; one instance, reset between documents, is reused.
+    global _converter
+    if _converter is None:
+        # Only extensions that add no attribute syntax: fenced_code's { .x } goes
+        # to attributes that nh3 then drops, and tables only emit align.
+        _converter = markdown.Markdown(
+            extensions=[_Headings(), "fenced_code", "tables", "sane_lists"], output_format="html"
+        )
+    return _converter
+
+
+@lru_cache(maxsize=1024)
 def description_html(source: str) -> str:
     """An entrant's Markdown as sanitized HTML on a single line."""
-    # Only extensions that add no attribute syntax: fenced_code's { .x } goes to
-    # attributes that nh3 then drops, and tables only emit align.
-    converter = markdown.Markdown(
-        extensions=[_Headings(), "fenced_code", "tables", "sane_lists"], output_format="html"
-    )
+    converter = _markdown()
+    converter.reset()
     rendered = converter.convert(source)
     clean = nh3.clean(
         rendered,

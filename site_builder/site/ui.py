@@ -18,6 +18,7 @@ _T: dict[str, tuple[str, str]] = {
     "nav.datasets": ("공공데이터", "Public data"),
     "nav.guide": ("참가 안내", "How to enter"),
     "nav.fields": ("entry.yml 항목 설명", "entry.yml fields"),
+    "nav.judges": ("심사위원 안내", "For judges"),
     "nav.opendata": ("열린 데이터", "Open data"),
     # home
     "home.figures": ("한눈에 보기", "At a glance"),

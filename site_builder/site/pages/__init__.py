@@ -16,6 +16,7 @@ from site_builder.site.pages.common import (
     GALLERY,
     GUIDE,
     HOME,
+    JUDGES_GUIDE,
     JUDGING,
     OPENDATA,
     RESULTS,
@@ -62,6 +63,7 @@ def generate(site: SiteInput) -> SiteOutput:
         (ui.t("nav.datasets", lang), DATASETS),
         (ui.t("nav.guide", lang), GUIDE),
         (ui.t("nav.fields", lang), FIELDS),
+        (ui.t("nav.judges", lang), JUDGES_GUIDE),
         (ui.t("nav.opendata", lang), OPENDATA),
     ]
     return out

@@ -26,7 +26,7 @@ from site_builder.site.pages.common import (
     table,
 )
 from site_builder.site.results import awards_of
-from site_builder.site.safe import ENTRANT_REL, description_html, link, text, url
+from site_builder.site.safe import ENTRANT_REL, link, text, url
 
 
 def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
@@ -67,7 +67,7 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
         f'<p class="entry-actions">{badges}{go} {" ".join(extra)}</p>',
         f'<div class="entry-shots">{shots}</div>',
         f"<h2>{text(ui.t('entry.description', lang))}</h2>",
-        f'<div class="entry-description">{description_html(entry.description)}</div>',
+        f'<div class="entry-description">{site.description_of(entry)}</div>',
         *_datasets(site, entry),
         f"<h2>{text(ui.t('entry.team', lang))}</h2>",
         _team(entry),
@@ -148,7 +148,7 @@ def _scores(site: SiteInput, entry: Entry) -> list[str]:
     if not site.contest.results_published or not site.results:
         return []
     lang, src = site.lang, entry_page(entry.slug)
-    lines = [f"<h2>{text(ui.t('entry.scores', lang))}</h2>"]
+    lines: list[str] = []
     for result in site.results:
         row = result.row(entry.slug)
         round_ = site.contest.round(result.round)
@@ -182,4 +182,4 @@ def _scores(site: SiteInput, entry: Entry) -> list[str]:
         lines.append(
             f'<p class="entry-score-note">{before}<a href="{href(src, JUDGING)}">{label}</a>{rest}</p>'
         )
-    return lines
+    return [f"<h2>{text(ui.t('entry.scores', lang))}</h2>", *lines] if lines else []

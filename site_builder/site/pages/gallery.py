@@ -52,15 +52,21 @@ def gallery_pages(site: SiteInput) -> tuple[dict[str, str], str]:
     """The gallery's Markdown pages, and cards.json."""
     ordered = gallery_order(site)
     chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    filters = _filters(site)  # the same form on every page: built once
     pages = {
-        page_path(n): _page(site, chunk, n, len(chunks), len(ordered))
+        page_path(n): _page(site, chunk, n, len(chunks), len(ordered), filters)
         for n, chunk in enumerate(chunks, start=1)
     }
     return pages, cards_json(site, ordered)
 
 
 def _page(
-    site: SiteInput, chunk: list[tuple[Entry, str | None]], number: int, pages: int, total: int
+    site: SiteInput,
+    chunk: list[tuple[Entry, str | None]],
+    number: int,
+    pages: int,
+    total: int,
+    filters: str,
 ) -> str:
     lang, src = site.lang, page_path(number)
     title = ui.t("nav.gallery", lang)
@@ -83,7 +89,7 @@ def _page(
         else text(ui.t("gallery.empty", lang)),
         "",
         '<div class="cg" ' + " ".join(f'{k}="{text(v)}"' for k, v in attributes.items()) + ">",
-        _filters(site),
+        filters,
         '<p class="cg-count" aria-live="polite"></p>',
         '<ul class="cg-list">',
         *(card(site, src, entry, award) for entry, award in chunk),

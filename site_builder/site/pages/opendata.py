@@ -59,7 +59,7 @@ def data_files(site: SiteInput) -> dict[str, str]:
         ENTRIES_JSON: json.dumps(
             {"version": 1, "contest": site.contest.title, "entries": records},
             ensure_ascii=False,
-            indent=1,
+            separators=(",", ":"),
         ),
         ENTRIES_CSV: _csv(site),
     }
