@@ -48,7 +48,8 @@ def parse_log(output: str) -> dict[str, datetime]:
     dates: dict[str, datetime] = {}
     current: datetime | None = None
     prefix = f"{ENTRIES_DIR}/"
-    for line in output.splitlines():
+    # Not splitlines(): it also splits at the \x1e marker itself.
+    for line in output.split("\n"):
         if line.startswith(_MARK):
             current = datetime.fromtimestamp(int(line[1:]), tz=UTC)
         elif current is not None and line.startswith(prefix):

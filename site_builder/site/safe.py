@@ -20,8 +20,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
