@@ -57,9 +57,10 @@ def entry_data(title: str, summary: str, category: str = "welfare", **extra: Any
     data: dict[str, Any] = {
         "title": title,
         "summary": summary,
-        "description": extra.pop(
+        "description": extra.pop(  # long enough for the schema's 50 characters
             "description",
-            "## 이렇게 쓰세요\n\n서비스에 들어가 지역을 고르면 가까운 곳을 지도와 목록으로 보여 줍니다.",
+            "## 이렇게 쓰세요\n\n"
+            "서비스에 들어가 지역을 고르면 가까운 곳을 지도와 목록으로 보여 줍니다.",
         ),
         "category": category,
         "tags": extra.pop("tags", []),

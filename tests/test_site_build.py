@@ -139,3 +139,25 @@ def test_zensical_builds_the_generated_site_with_the_same_entry_pages(tmp_path: 
     page = (out / "site" / "entries" / "xss-probe" / "index.html").read_text("utf-8")
     assert "<script>alert" not in page and "&lt;/title&gt;&lt;script&gt;" in page
     assert 'class="cg-card"' in (out / "site" / "gallery" / "index.html").read_text("utf-8")
+
+
+def test_search_index_holds_entry_summaries_and_hangul_suffixes(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", examples=("wifi-finder",))
+    build_site(repo, tmp_path / "site")
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["fields"]["keys"] == {"boost": 0.3}
+    docs = {d["location"]: d for d in index["docs"]}
+    entry = docs["entries/public-wifi/"]
+    tokens = re.split(
+        index["config"]["separator"], re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"])
+    )
+    assert not any(
+        t.startswith("와이파이") for t in tokens
+    )  # only the suffix field can match 와이파이
+    assert "와이파이지도" in entry["keys"].split()
+    assert not [
+        loc for loc in docs if loc.startswith("entries/public-wifi/#")
+    ]  # one record per entry
+    assert (
+        "데이터 요금이 부담되는" not in docs["entries/wifi-finder/"]["text"]
+    )  # descriptions are not indexed

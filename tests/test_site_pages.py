@@ -138,8 +138,8 @@ def test_stage_follows_the_timeline(moment: datetime, expected: str) -> None:
 def test_home_shows_live_figures() -> None:
     home = generate(_site()).pages["index.md"]
     assert (
-        '<span class="contest-figure-value">3</span><span class="contest-figure-label">출품작</span>'
-        in home
+        '<span class="contest-figure-value">3</span>'
+        '<span class="contest-figure-label">출품작</span>' in home
     )
     assert "결과 발표" in home
 

@@ -79,14 +79,16 @@ def number(value: float | None, digits: int = 2) -> str:
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
     """A raw HTML table; every cell must already be safe HTML. One line per row."""
-    klass = f' class="{css}"' if css else ""
+    # Material styles only tables without a class (.md-typeset table:not([class])),
+    # so the class goes on a wrapper.
     lines = [
-        f"<table{klass}>",
+        f'<div class="{css}">' if css else "<div>",
+        "<table>",
         "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
         "<tbody>",
     ]
     lines.extend("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    lines.extend(["</tbody>", "</table>"])
+    lines.extend(["</tbody>", "</table>", "</div>"])
     return "\n".join(lines)
 
 

@@ -34,12 +34,14 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     pictures = site.pictures_of(entry.slug)
     awards = [award_name(site.contest, a) for a in awards_of(site.results, entry.slug)]
     tags = " ".join(f'<span class="entry-tag">#{text(t)}</span>' for t in entry.tags)
+    # The h1 comes first and the rest sits in one <section data-search-exclude>
+    # with no nested <section>: Material's indexer then files title, summary and
+    # tags under the page itself, and (it matches elements by tag name) would
+    # end the exclusion at the first nested element of the same tag.
     head = [
-        f'<header class="entry-head" data-slug="{text(entry.slug)}">',
         f'<h1 id="entry-title">{text(entry.title)}</h1>',
         f'<p class="entry-summary">{text(entry.summary)}</p>',
         f'<p class="entry-tags">{tags}</p>' if tags else "",
-        "</header>",
     ]
     service = url(entry.service)
     go = (
@@ -63,7 +65,7 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
         for i, p in enumerate(pictures.shots, start=1)
     )
     body = [
-        '<div class="entry-body" data-search-exclude>',
+        f'<section class="entry-body" data-search-exclude data-slug="{text(entry.slug)}">',
         f'<p class="entry-actions">{badges}{go} {" ".join(extra)}</p>',
         f'<div class="entry-shots">{shots}</div>',
         f"<h2>{text(ui.t('entry.description', lang))}</h2>",
@@ -75,15 +77,14 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
         _details(site, entry),
         *_scores(site, entry),
         f'<p class="entry-back"><a href="{href(src, GALLERY)}">← {text(ui.t("entry.back", lang))}</a></p>',
-        "</div>",
+        "</section>",
     ]
     return "\n".join(
         [
             front_matter(text(entry.title), text(entry.summary), hide=["toc"]),
-            '<article class="entry">',
             *(line for line in head if line),
+            "",
             *body,
-            "</article>",
             "",
         ]
     )
