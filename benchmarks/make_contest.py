@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from site_builder.contest import load_contest  # noqa: E402
+from site_builder.loader import CONTEST_SIZE_LIMIT, load_file  # noqa: E402
 
 PLACES = ["우리동네", "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "제주",
           "강원", "충북", "충남", "전북", "전남", "경북", "경남", "수원", "창원", "고양"]
@@ -122,14 +123,16 @@ def _entry(index: int, categories: list[str], rng: random.Random) -> dict[str, o
 
 
 def _contest(judges: int) -> dict[str, object]:
-    data = yaml.safe_load((REPO / "contest.yml").read_text(encoding="utf-8"))
+    # The project's loader keeps times as written (PyYAML would make datetimes and
+    # dump them back as "2015-10-06 00:00:00+09:00", which the schema refuses).
+    data = load_file(REPO / "contest.yml", "contest.yml", CONTEST_SIZE_LIMIT).data
     panel = [f"bench-judge-{n:03d}" for n in range(1, judges + 1)]
     data["judges"] = [
         {"github": login, "name": f"심사위원 {n}", "affiliation": "가상 기관"}
         for n, login in enumerate(panel, start=1)
     ]
     for round_ in data["rounds"]:
-        round_["judges"] = panel
+        round_["judges"] = list(panel)  # a copy: a shared list would be dumped as a YAML alias
     return data
 
 

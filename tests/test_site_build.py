@@ -161,3 +161,54 @@ def test_search_index_holds_entry_summaries_and_hangul_suffixes(tmp_path: Path) 
     assert (
         "데이터 요금이 부담되는" not in docs["entries/wifi-finder/"]["text"]
     )  # descriptions are not indexed
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def test_mkdocs_serve_shows_an_edited_entry_on_the_next_reload(tmp_path: Path) -> None:
+    import time
+
+    repo = make_repo(tmp_path / "repo", examples=("wifi-finder",), extra=False, git=False)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/entries/wifi-finder/"
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while "우리동네 공공와이파이 찾기" not in _fetch(url):
+            assert server.poll() is None and time.monotonic() < deadline, (
+                "mkdocs serve did not come up"
+            )
+            time.sleep(0.5)
+        manifest = repo / "entries" / "wifi-finder" / "entry.yml"
+        manifest.write_text(
+            manifest.read_text("utf-8").replace("우리동네 공공와이파이 찾기", "고친 제목 와이파이"),
+            "utf-8",
+        )
+        while "고친 제목 와이파이" not in _fetch(url):
+            assert server.poll() is None and time.monotonic() < deadline, "the edit never showed"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

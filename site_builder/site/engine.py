@@ -111,6 +111,18 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+WATCHED_IF_PRESENT = ("scores", "results", "entries", "contest.yml")
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild on changes to scores/ and results/ too, when the contest has them."""
+    root = Path(config.config_file_path).resolve().parent
+    for name in WATCHED_IF_PRESENT:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    return server
+
+
 def on_post_build(config: Any) -> None:
     out = _state.get("out")
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -77,7 +77,7 @@ def home_page(site: SiteInput) -> str:
         )
         + "</div>",
         "",
-        f'<p class="contest-asof">{text(ui.t("home.asof", lang, now=when(site.now, lang)))}</p>',
+        f'<p class="contest-asof">{text(ui.t("home.asof", lang, now=when(site.now.astimezone(contest.submission_open.tzinfo), lang)))}</p>',
         "",
         f'<p><a class="md-button md-button--primary" href="{gallery}">{text(ui.t("home.browse", lang))}</a> '
         f'<a class="md-button" href="{href(HOME, GUIDE)}">{text(ui.t("home.enter", lang))}</a></p>',
