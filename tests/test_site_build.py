@@ -175,7 +175,7 @@ def _fetch(url: str) -> str:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
+        with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
@@ -188,7 +188,7 @@ def test_mkdocs_serve_shows_an_edited_entry_on_the_next_reload(tmp_path: Path) -
     port = _free_port()
     url = f"http://127.0.0.1:{port}/entries/wifi-finder/"
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
         cwd=repo,
         env=_env(),
         stdout=subprocess.DEVNULL,
