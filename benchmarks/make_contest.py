@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from site_builder.contest import load_contest  # noqa: E402
-from site_builder.loader import CONTEST_SIZE_LIMIT, load_file  # noqa: E402
+from site_builder.loader import parse  # noqa: E402
 
 PLACES = ["우리동네", "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "제주",
           "강원", "충북", "충남", "전북", "전남", "경북", "경남", "수원", "창원", "고양"]
@@ -53,6 +53,18 @@ PARAGRAPH = (
     "가까운 시설을 거리순으로 정렬하고, 운영 시간과 이용 방법을 함께 안내합니다. "
     "화면 읽기 프로그램으로도 쓸 수 있도록 모든 버튼에 이름을 붙였고, 글자 크기를 키울 수 있습니다. "
 )
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line text as a literal block, as people write descriptions."""
+
+
+def _literal(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _literal)
 
 
 def _screenshot_pool(count: int, rng: random.Random) -> list[bytes]:
@@ -123,16 +135,16 @@ def _entry(index: int, categories: list[str], rng: random.Random) -> dict[str, o
 
 
 def _contest(judges: int) -> dict[str, object]:
-    # The project's loader keeps times as written (PyYAML would make datetimes and
-    # dump them back as "2015-10-06 00:00:00+09:00", which the schema refuses).
-    data = load_file(REPO / "contest.yml", "contest.yml", CONTEST_SIZE_LIMIT).data
+    # The project's loader keeps dates as text; yaml.safe_load would turn them
+    # into datetimes that dump back in a form the schema refuses.
+    data = parse((REPO / "contest.yml").read_text(encoding="utf-8"), "contest.yml").data
     panel = [f"bench-judge-{n:03d}" for n in range(1, judges + 1)]
     data["judges"] = [
         {"github": login, "name": f"심사위원 {n}", "affiliation": "가상 기관"}
         for n, login in enumerate(panel, start=1)
     ]
     for round_ in data["rounds"]:
-        round_["judges"] = list(panel)  # a copy: a shared list would be dumped as a YAML alias
+        round_["judges"] = list(panel)  # a shared list would be dumped as an anchor
     return data
 
 
@@ -161,8 +173,8 @@ def make_contest(out: Path, entries: int, judges_per_entry: int, seed: int) -> N
         slugs.append(slug)
         folder = out / "entries" / slug
         folder.mkdir(parents=True, exist_ok=True)
-        text = "# yaml-language-server: $schema=../../schema/entry.schema.json\n" + yaml.safe_dump(
-            data, allow_unicode=True, sort_keys=False, width=1000
+        text = "# yaml-language-server: $schema=../../schema/entry.schema.json\n" + yaml.dump(
+            data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000
         )
         (folder / "entry.yml").write_text(text, encoding="utf-8")
         (folder / "screenshot-1.png").write_bytes(pool[index % len(pool)])

@@ -8,6 +8,7 @@ addresses after `links.normalize` (scheme, www., default port, trailing slash).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import links
-from site_builder.entries import ENTRIES_DIR, MANIFEST, manifest_display
-from site_builder.loader import ENTRY_SIZE_LIMIT, Document, LoadFailure, parse, read_text
+from site_builder.entries import manifest_display
+from site_builder.loader import ENTRY_SIZE_LIMIT, Document, LoadFailure, load_bytes
 from site_builder.problems import Problem
 
 
@@ -28,7 +29,27 @@ class Identity:
     file: str
     title: str | None
     service: str | None
-    document: Document | None = None
+    title_at: tuple[int, int] | None = None
+    service_at: tuple[int, int] | None = None
+
+    @classmethod
+    def of(cls, slug: str, file: str, document: Document | None) -> Identity:
+        """From a loaded manifest, keeping the places of both values but not
+        the node tree (thousands of those kept alive cost seconds of GC)."""
+        data = document.data if document is not None else None
+        if document is None or not isinstance(data, dict):
+            return cls(slug, file, None, None)
+        title = data.get("title")
+        link_map = data.get("links")
+        service = link_map.get("service") if isinstance(link_map, dict) else None
+        return cls(
+            slug,
+            file,
+            title if isinstance(title, str) else None,
+            service if isinstance(service, str) else None,
+            document.locate(["title"]) if isinstance(title, str) else None,
+            document.locate(["links", "service"]) if isinstance(service, str) else None,
+        )
 
 
 def title_key(title: str) -> str:
@@ -55,6 +76,38 @@ def find(candidates: Iterable[Identity], others: Iterable[Identity] = ()) -> Ite
         _remember(item, titles, services)
 
 
+def find_one(item: Identity, others: Iterable[Identity]) -> Iterator[Problem]:
+    """Problems for `item` against many others (pull-request mode).
+
+    Same result as `find([item], others)`, but most others are ruled out by
+    a substring test before anything is normalized: an equal service address
+    must contain the item's host, so only those are parsed.
+    """
+    title = title_key(item.title) if item.title is not None else None
+    service = links.normalize(item.service) if item.service is not None else None
+    host = service.split("/", 1)[0].split(":", 1)[0] if service else None
+    title_hit = service_hit = None
+    for other in sorted(others, key=lambda o: o.slug):
+        if other.slug == item.slug:
+            continue
+        if title_hit is None and title is not None and other.title is not None:
+            if title_key(other.title) == title:
+                title_hit = other
+        if (
+            service_hit is None
+            and host
+            and other.service is not None
+            # An IDN host is compared in punycode, which raw text need not contain.
+            and (host in other.service.casefold() or not other.service.isascii())
+            and links.normalize(other.service) == service
+        ):
+            service_hit = other
+    if title_hit is not None:
+        yield _problem(item, title_hit, "title", "entry.duplicate-title")
+    if service_hit is not None:
+        yield _problem(item, service_hit, "links.service", "entry.duplicate-service")
+
+
 def _remember(item: Identity, titles: dict[str, Identity], services: dict[str, Identity]) -> None:
     if item.title is not None:
         titles.setdefault(title_key(item.title), item)
@@ -63,14 +116,13 @@ def _remember(item: Identity, titles: dict[str, Identity], services: dict[str, I
 
 
 def _problem(item: Identity, first: Identity, field: str, code: str) -> Problem:
-    line = column = None
-    if item.document is not None:
-        line, column = item.document.locate(field.split("."))
+    place = item.title_at if field == "title" else item.service_at
+    line, column = place if place is not None else (None, None)
     return Problem(item.file, line, column, code, {"other_file": first.file}, field)
 
 
-_TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_SERVICE = re.compile(r"^[ \t]+service:[ \t]*(.*?)[ \t]*\r?$", re.M)
+_TITLE = re.compile(rb"^title:[ \t]*(.*?)[ \t]*\r?$", re.M)
+_SERVICE = re.compile(rb"^[ \t]+service:[ \t]*(.*?)[ \t]*\r?$", re.M)
 # A plain one-line scalar: nothing YAML would read differently from the text.
 _PLAIN = re.compile(r"""^(?![-?:,\[\]{}#&*!|>'"%@`])(?!.*(?::\s|\s#)).+$""")
 
@@ -81,21 +133,27 @@ def quick_identity(root: Path, slug: str) -> Identity:
     Pull-request mode compares one entry against all others and must stay
     under a second at thousands of entries, where a full parse of every
     manifest alone takes about as long. Plain one-line values are read from
-    the text; anything YAML could read differently (quotes, escapes, a value
-    continued on the next line, flow style) falls back to the strict loader.
+    the raw bytes; anything YAML could read differently (quotes, escapes, a
+    value continued on the next line, flow style, bytes that are not UTF-8)
+    falls back to the strict loader.
     """
     display = manifest_display(slug)
-    path = root / ENTRIES_DIR / slug / MANIFEST
+    # A plain string path: pathlib's joins cost more than the read itself here.
+    path = f"{os.fspath(root)}/{display}"
     try:
-        text = read_text(path, display, ENTRY_SIZE_LIMIT)
-    except LoadFailure:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
         return Identity(slug, display, None, None)
-    title = _plain_value(text, _TITLE)
-    service = _plain_value(text, _SERVICE)
+    try:
+        raw = os.read(fd, ENTRY_SIZE_LIMIT + 1)
+    finally:
+        os.close(fd)
+    title = _plain_value(raw, _TITLE, b"title:")
+    service = _plain_value(raw, _SERVICE, b"service:")
     if title is not None and service is not None:
         return Identity(slug, display, title, service)
     try:
-        data = parse(text, display).data
+        data = load_bytes(raw, display, ENTRY_SIZE_LIMIT).data
     except LoadFailure:
         return Identity(slug, display, None, None)
     if not isinstance(data, dict):
@@ -111,15 +169,35 @@ def quick_identity(root: Path, slug: str) -> Identity:
     )
 
 
-def _plain_value(text: str, pattern: re.Pattern[str]) -> str | None:
-    matches = list(pattern.finditer(text))
+def _plain_value(raw: bytes, pattern: re.Pattern[bytes], key: bytes) -> str | None:
+    # Exactly one line may look like the key: a look-alike line inside a
+    # description ("  service: https://decoy/") sends the file to the
+    # loader, which knows which one is the real key. bytes.find skips to the
+    # candidates far faster than a multi-line regex scan of the whole file.
+    matches = []
+    position = raw.find(key)
+    while position >= 0:
+        line_start = raw.rfind(b"\n", 0, position) + 1
+        found = pattern.match(raw, line_start)
+        if found is not None and (not matches or found.start() != matches[-1].start()):
+            matches.append(found)
+        position = raw.find(key, position + 1)
     if len(matches) != 1:
         return None
     match = matches[0]
-    value = match.group(1)
-    if not _PLAIN.match(value):
+    try:
+        value = match.group(1).decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    following = text[match.end() + 1 : match.end() + 2]
-    if following in (" ", "\t"):
-        return None  # continued on the next line
+    if not _PLAIN.match(value) or "\x00" in value:
+        return None
+    indent = len(match.group(0)) - len(match.group(0).lstrip(b" \t"))
+    # A plain scalar continues on following lines that are indented deeper
+    # than its key (blank lines in between included).
+    for line in raw[match.end() + 1 :].split(b"\n", 8)[:8]:
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip(b" \t")) > indent:
+            return None
+        break
     return value

@@ -6,8 +6,8 @@ the folder's name, never a field, so two entries cannot claim one slug.
 
 from __future__ import annotations
 
+import os
 import re
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,12 +112,13 @@ def discover(root: Path) -> Discovery:
     problems: list[Problem] = []
     if not base.is_dir():
         return Discovery(slugs, problems)
-    for child in sorted(base.iterdir()):
+    with os.scandir(base) as found:
+        children = sorted(found, key=lambda child: child.name)
+    for child in children:
         display = f"{ENTRIES_DIR}/{child.name}"
-        mode = child.lstat().st_mode
-        if stat.S_ISLNK(mode):
+        if child.is_symlink():
             problems.append(Problem(display, None, None, "file.symlink"))
-        elif stat.S_ISDIR(mode):
+        elif child.is_dir(follow_symlinks=False):
             slugs.append(child.name)
         elif child.name not in _ALLOWED_LOOSE:
             problems.append(Problem(display, None, None, "entry.stray-file"))

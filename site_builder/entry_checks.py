@@ -75,7 +75,7 @@ def _links(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[P
     for path, value in _url_fields(data):
         # What fails the schema's pattern was already explained by the schema
         # check; this catches what the pattern lets through (private hosts).
-        if pattern.search(value):
+        if pattern.search(value) and links.problem_code(value) is not None:
             problem = links.check(value, doc, path, label(schema.document, path))
             if problem is not None:
                 yield problem
@@ -94,26 +94,47 @@ def _license(doc: Document, data: Mapping[str, Any]) -> Iterator[Problem]:
     yield Problem(doc.file, line, column, code, params, "license", severity)
 
 
-def _strings(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, [*path, key])
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, [*path, index])
+def _strings(value: Any) -> Iterator[tuple[list[str | int], str]]:
+    stack: list[tuple[list[str | int], Any]] = [([], value)]
+    while stack:
+        path, current = stack.pop()
+        if isinstance(current, str):
+            yield path, current
+        elif isinstance(current, dict):
+            stack.extend(([*path, key], child) for key, child in current.items())
+        elif isinstance(current, list):
+            stack.extend(([*path, index], child) for index, child in enumerate(current))
 
 
 def _personal_data(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[Problem]:
-    for path, text in _strings(data, []):
+    # The file's text is what gets published, comments included, so it is
+    # scanned as written, which also gives exact places. Values are scanned
+    # too, for what only YAML escapes reveal ("\x30\x31\x30-...").
+    seen: set[tuple[str, str]] = set()
+    for finding in privacy.scan(doc.text):
+        seen.add((finding.kind, finding.text))
+        path = doc.path_at(finding.start)
+        line, column = doc.position(finding.start)
+        yield _privacy_problem(doc, finding, path, line, column, schema)
+    if "\\" not in doc.text:
+        return  # no escapes: every value is in the text as scanned above
+    for path, text in _strings(data):
         for finding in privacy.scan(text):
-            line, column = doc.locate_text(path, finding.text)
-            yield Problem(
-                doc.file, line, column, f"privacy.{finding.kind}",
-                {"label": label(schema.document, path), "masked": finding.masked},
-                dotted(path),
-            )
+            if (finding.kind, finding.text) not in seen:
+                seen.add((finding.kind, finding.text))
+                line, column = doc.locate(path)
+                yield _privacy_problem(doc, finding, path, line, column, schema)
+
+
+def _privacy_problem(
+    doc: Document, finding: privacy.Finding, path: list[str | int], line: int, column: int,
+    schema: Schema,
+) -> Problem:
+    where = label(schema.document, path) if path else {"ko": "주석", "en": "a comment"}
+    return Problem(
+        doc.file, line, column, f"privacy.{finding.kind}",
+        {"label": where, "masked": finding.masked}, dotted(path) or None,
+    )
 
 
 def _description_links(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[Problem]:

@@ -87,18 +87,27 @@ def changes(repo: git.Repo, since: git.Commit, head: git.Commit) -> list[Change]
     return [Change(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
 
 
+def read_blobs(commit: git.Commit, paths: list[str], limit: int) -> dict[str, bytes | None]:
+    """Files' bytes at `commit` (None where a path is not a file there), each
+    cut at `limit` + 1 bytes so the caller can refuse what is too big.
+
+    One `git ls-tree` finds them all and GitPython's persistent
+    `git cat-file --batch` reads them, rather than walking GitPython's tree
+    objects, which parse and check every name of entries/ (thousands)."""
+    found: dict[str, bytes | None] = dict.fromkeys(paths)
+    listing = commit.repo.git.ls_tree("-z", "--full-tree", commit.hexsha, "--", *paths)
+    for record in filter(None, listing.split("\0")):
+        meta, _, path = record.partition("\t")
+        _mode, kind, sha = meta.split()
+        if kind == "blob" and path in found:
+            stream = commit.repo.odb.stream(bytes.fromhex(sha))
+            found[path] = stream.read(limit + 1)
+    return found
+
+
 def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
-    """A file's bytes at `commit`, or None if it is not there. Refuses more than `limit`."""
-    try:
-        blob = commit.tree / path
-    except KeyError:
-        return None
-    if blob.type != "blob":
-        return None
-    if blob.size > limit:
-        return blob.data_stream.read(limit + 1)
-    data: bytes = blob.data_stream.read()
-    return data
+    """A file's bytes at `commit`, or None if it is not there. See `read_blobs`."""
+    return read_blobs(commit, [path], limit)[path]
 
 
 def _merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit | None:

@@ -88,9 +88,12 @@ def check_image(path: Path, relative: str) -> ImageProblem | None:
     return None
 
 
-def listed_files(folder: Path) -> Iterator[str]:
+def listed_files(folder: Path, prefix: str = "") -> Iterator[str]:
     """Every file under `folder`, relative and with forward slashes (links included)."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        base = Path(dirpath)
-        for name in sorted(filenames) + [d for d in dirnames if (base / d).is_symlink()]:
-            yield (base / name).relative_to(folder).as_posix()
+    with os.scandir(folder) as found:
+        children = sorted(found, key=lambda e: e.name)
+    for child in children:
+        if child.is_dir(follow_symlinks=False):
+            yield from listed_files(Path(child.path), f"{prefix}{child.name}/")
+        else:
+            yield f"{prefix}{child.name}"

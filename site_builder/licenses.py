@@ -28,7 +28,7 @@ def check(expression: str) -> tuple[str, dict[str, str]] | None:
     text = expression.strip()
     try:
         info = _licensing().validate(text, strict=True)
-    except Exception as exc:  # noqa: BLE001 - the library raises AttributeError on "MIT AND"
+    except Exception as exc:
         return "license.invalid", {"license": expression, "detail": _detail(exc)}
     errors = [e for e in info.errors if not _custom_only(e)]
     if errors:

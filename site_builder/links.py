@@ -13,6 +13,7 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,16 +21,21 @@ from site_builder.loader import Document
 from site_builder.problems import Problem, dotted
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_VISIBLE_ASCII = re.compile(r"^[!-~]*$")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _PRIVATE_NAMES = ("localhost", "localhost.localdomain")
 _PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
 
 
+@lru_cache(maxsize=16384)
 def problem_code(url: str) -> tuple[str, dict[str, Any]] | None:
     """Why `url` is not an acceptable public https address, or None if it is."""
     # Browsers drop control characters and whitespace inside a scheme
     # ("java\tscript:"), so the scheme is judged on what a browser would see.
-    cleaned = "".join(ch for ch in url if unicodedata.category(ch)[0] not in ("C", "Z"))
+    if _VISIBLE_ASCII.match(url):
+        cleaned = url
+    else:
+        cleaned = "".join(ch for ch in url if unicodedata.category(ch)[0] not in ("C", "Z"))
     match = _SCHEME.match(cleaned)
     if match is None:
         return "link.malformed", {"value": _short(url)}
@@ -59,10 +65,13 @@ def problem_code(url: str) -> tuple[str, dict[str, Any]] | None:
         if not address.is_global:
             return "link.private-host", {"host": host}
         return None
-    try:
-        ascii_host = host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return "link.malformed", {"value": _short(url)}
+    if host.isascii():
+        ascii_host = host.lower()
+    else:
+        try:
+            ascii_host = host.encode("idna").decode("ascii").lower()
+        except UnicodeError:
+            return "link.malformed", {"value": _short(url)}
     if ascii_host in _PRIVATE_NAMES or ascii_host.endswith(_PRIVATE_SUFFIXES):
         return "link.private-host", {"host": host}
     labels = ascii_host.split(".")

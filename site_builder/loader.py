@@ -128,9 +128,39 @@ class Document:
         found = self.text.find(needle, start, end) if needle else -1
         if found < 0:
             return node.start_mark.line + 1, node.start_mark.column + 1
-        line = self.text.count("\n", 0, found)
-        column = found - (self.text.rfind("\n", 0, found) + 1)
+        return self.position(found)
+
+
+    def path_at(self, index: int) -> list[str | int]:
+        """The data path of the innermost value whose text holds offset `index`."""
+        path: list[str | int] = []
+        node = self.root
+        while node is not None:
+            inner: Node | None = None
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if _spans(key_node, index) or _spans(value_node, index):
+                        path.append(key_node.value)
+                        inner = value_node if _spans(value_node, index) else None
+                        break
+            elif isinstance(node, SequenceNode):
+                for position, item in enumerate(node.value):
+                    if _spans(item, index):
+                        path.append(position)
+                        inner = item
+                        break
+            node = inner
+        return path
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column (1-based) of offset `index` in the text."""
+        line = self.text.count("\n", 0, index)
+        column = index - (self.text.rfind("\n", 0, index) + 1)
         return line + 1, column + 1
+
+
+def _spans(node: Node, index: int) -> bool:
+    return bool(node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1))
 
 
 def _child(node: Node, part: str | int) -> Node | None:
@@ -174,8 +204,15 @@ def read_text(path: Path, display: str, limit: int) -> str:
             raise LoadFailure(
                 Problem(display, None, None, "file.too-large", {"size": info.st_size, "limit": limit})
             )
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(limit + 1)
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        raw = b"".join(chunks)
     finally:
         os.close(fd)
     if len(raw) > limit:  # grew between fstat and read

@@ -467,6 +467,299 @@ CATALOGUE: dict[str, _M] = {
         "접수가 시작된 뒤 PR을 다시 열어 주세요.",
         "Reopen the pull request once submissions are open.",
     ),
+    # --- /score comments ----------------------------------------------------
+    "score.too-long": _m(
+        "댓글이 너무 깁니다 ({size:,} 바이트, 최대 {limit:,} 바이트).",
+        "The comment is too long ({size:,} bytes; at most {limit:,}).",
+        "점수 줄과 짧은 의견만 남기고, 긴 심사평은 따로 댓글로 다세요.",
+        "Keep the marks and a short comment; post a long review as a separate comment.",
+    ),
+    "score.bad-text": _m(
+        "댓글에 읽을 수 없는 문자가 있습니다.",
+        "The comment contains characters that cannot be read.",
+        "점수를 직접 다시 입력해 새 댓글로 올려 주세요.",
+        "Type the score again in a new comment.",
+    ),
+    "score.header": _m(
+        "첫 줄 '/score {text}'을(를) 이해하지 못했습니다.",
+        "The first line '/score {text}' was not understood.",
+        "첫 줄에는 /score, /score <단계 id>, /score withdraw, /score withdraw <단계 id> 중 "
+        "하나만 쓰세요.",
+        "Write only /score, /score <round id>, /score withdraw or /score withdraw <round id> "
+        "on the first line.",
+    ),
+    "score.header-fields": _m(
+        "평가 기준이 /score와 같은 줄에 있습니다.",
+        "A criterion is on the same line as /score.",
+        "/score 다음 줄부터 평가 기준을 한 줄에 하나씩 쓰세요.",
+        "Start a new line after /score and give one criterion per line.",
+    ),
+    "score.line": _m(
+        "'{text}' 줄을 이해하지 못했습니다.",
+        "The line '{text}' was not understood.",
+        "한 줄에 '평가 기준: 점수' 하나씩 쓰세요. 의견은 마지막에 'comment:' 다음에 쓰세요.",
+        "Write one 'criterion: mark' per line; put remarks last, after 'comment:'.",
+    ),
+    "score.unknown-criterion": _m(
+        "'{key}'은(는) '{round}' 단계의 평가 기준이 아닙니다.",
+        "'{key}' is not a criterion of round '{round}'.",
+        "쓸 수 있는 평가 기준: {expected}",
+        "The criteria are: {expected}",
+    ),
+    "score.duplicate-criterion": _m(
+        "'{criterion}' 점수를 두 번 썼습니다 ('{key}', 처음은 {first_line}번째 줄).",
+        "The mark for '{criterion}' is given twice ('{key}'; first on line {first_line}).",
+        "한 번만 쓰세요. 평가 기준의 id와 이름은 같은 기준을 가리킵니다.",
+        "Give it once: a criterion's id and its name are the same criterion.",
+    ),
+    "score.missing-criteria": _m(
+        "점수가 빠진 평가 기준이 있습니다: {missing}",
+        "Marks are missing for: {missing}",
+        "모든 평가 기준에 점수를 주어야 기록됩니다. 평가 기준: {expected}",
+        "Every criterion needs a mark before the score is recorded. The criteria are: {expected}",
+    ),
+    "score.no-mark": _m(
+        "'{criterion}'에 점수가 없습니다.",
+        "'{criterion}' has no mark.",
+        "0부터 {max}까지의 숫자를 쓰세요.",
+        "Write a number from 0 to {max}.",
+    ),
+    "score.bad-number": _m(
+        "'{criterion}'의 '{value}'은(는) 점수로 읽을 수 없습니다.",
+        "'{value}' for '{criterion}' cannot be read as a mark.",
+        "0부터 {max}까지의 숫자만 쓰세요 (예: 8, 7.5). 설명은 'comment:'에 쓰세요.",
+        "Write only a number from 0 to {max}, such as 8 or 7.5; put remarks after 'comment:'.",
+    ),
+    "score.fraction": _m(
+        "'{criterion}'의 '{value}'처럼 분수로 쓸 수 없습니다.",
+        "'{value}' for '{criterion}': marks are not written as fractions.",
+        "점수만 쓰세요. 만점은 {max}점입니다 (예: 8/10 대신 8).",
+        "Write the mark alone; the maximum is {max} (8, not 8/10).",
+    ),
+    "score.negative": _m(
+        "'{criterion}'의 점수 '{value}'이(가) 0보다 작습니다.",
+        "The mark '{value}' for '{criterion}' is below 0.",
+        "0부터 {max}까지의 숫자를 쓰세요.",
+        "Write a number from 0 to {max}.",
+    ),
+    "score.too-many-decimals": _m(
+        "'{criterion}'의 점수 '{value}'에 소수점 아래 자리가 너무 많습니다.",
+        "The mark '{value}' for '{criterion}' has too many decimal places.",
+        "소수점 아래는 {decimals}자리까지만 쓰세요 (예: 7.5, 8.25).",
+        "Use at most {decimals} decimal places, such as 7.5 or 8.25.",
+    ),
+    "score.over-max": _m(
+        "'{criterion}'의 점수 {value}이(가) 만점 {max}점보다 큽니다.",
+        "The mark {value} for '{criterion}' is above its maximum of {max}.",
+        "0부터 {max}까지의 숫자를 쓰세요.",
+        "Write a number from 0 to {max}.",
+    ),
+    "score.comment-too-long": _m(
+        "의견이 너무 깁니다 ({length:,}자, 최대 {limit:,}자).",
+        "The comment is too long ({length:,} characters; at most {limit:,}).",
+        "{over:,}자를 줄이세요.",
+        "Remove {over:,} characters.",
+    ),
+    "score.after-comment": _m(
+        "의견(comment:) 안에 '{criterion}' 점수처럼 보이는 줄이 있습니다.",
+        "A line inside the comment looks like a mark for '{criterion}'.",
+        "'comment:'는 마지막에 쓰고, 점수는 모두 그 위에 쓰세요.",
+        "Put 'comment:' last, with every mark above it.",
+    ),
+    # --- recording a /score -----------------------------------------------------
+    "score.edited": _m(
+        "고친 댓글의 점수는 기록하지 않습니다.",
+        "Scores in edited comments are not recorded.",
+        "점수를 바꾸려면 새 댓글로 /score를 다시 올리세요. 마지막 댓글의 점수가 기록됩니다.",
+        "To change a score, post /score again in a new comment; the latest one is recorded.",
+    ),
+    "score.not-pull-request": _m(
+        "/score는 출품작의 PR에만 쓸 수 있습니다. 이 글은 이슈입니다.",
+        "/score works only on an entry's pull request; this is an issue.",
+        "심사할 출품작의 PR을 열고 그곳에 댓글로 다시 올리세요.",
+        "Open the pull request of the entry you are scoring and post it there.",
+    ),
+    "score.unknown-round": _m(
+        "'{round}'(이)라는 심사 단계가 없습니다.",
+        "There is no round '{round}'.",
+        "심사 단계 id: {rounds}",
+        "The round ids are: {rounds}",
+    ),
+    "score.no-open-round": _m(
+        "댓글을 쓴 시각({time})에 열려 있는 심사 단계가 없습니다.",
+        "No round was open when the comment was posted ({time}).",
+        "심사 기간: {windows}",
+        "The rounds are open: {windows}",
+    ),
+    "score.not-judge": _m(
+        "'{login}'님은 이 공모전의 심사위원이 아닙니다.",
+        "'{login}' is not a judge of this contest.",
+        "점수는 contest.yml에 적힌 심사위원만 줄 수 있습니다.",
+        "Only the judges listed in contest.yml can score.",
+    ),
+    "score.not-round-judge": _m(
+        "'{login}'님은 '{round}' 단계의 심사위원이 아닙니다.",
+        "'{login}' is not a judge of round '{round}'.",
+        "'{login}'님이 심사하는 단계: {rounds}",
+        "'{login}' judges: {rounds}",
+    ),
+    "score.round-not-open": _m(
+        "'{round}' 단계는 아직 시작하지 않았습니다 (시작 {opens}, 댓글 {time}).",
+        "Round '{round}' has not opened yet (opens {opens}; comment posted {time}).",
+        "심사 기간({opens} ~ {closes})에 다시 올려 주세요.",
+        "Post it again while the round is open ({opens} to {closes}).",
+    ),
+    "score.round-closed": _m(
+        "'{round}' 단계는 마감되었습니다 (마감 {closes}, 댓글 {time}).",
+        "Round '{round}' is closed (closed {closes}; comment posted {time}).",
+        "마감 뒤에는 점수를 기록할 수 없습니다. 사정이 있다면 주최 측에 알려 주세요.",
+        "Scores cannot be recorded after the round closes; contact the organizers if needed.",
+    ),
+    "score.no-entry": _m(
+        "이 PR이 어느 출품작의 것인지 알 수 없습니다: {reason}",
+        "Cannot tell which entry this pull request is for: {reason}",
+        "출품작 폴더(entries/<slug>/) 하나를 바꾸는 출품 PR에 댓글을 다세요.",
+        "Comment on the entry's own pull request, which changes one entries/<slug>/ folder.",
+    ),
+    "score.multiple-entries": _m(
+        "이 PR은 출품작 여러 개를 바꿉니다: {slugs}",
+        "This pull request changes several entries: {slugs}",
+        "출품작마다 자기 PR에서 점수를 주세요.",
+        "Score each entry on its own pull request.",
+    ),
+    "score.entry-not-merged": _m(
+        "출품작 '{slug}'이(가) 아직 {branch} 브랜치에 없습니다.",
+        "The entry '{slug}' is not on the {branch} branch yet.",
+        "접수가 끝난 출품작은 주최 측이 병합한 뒤 심사합니다. 주최 측에 알려 주세요.",
+        "Entries are judged once the organizers have merged them; let them know.",
+    ),
+    "score.conflict-declared": _m(
+        "'{login}'님은 출품작 '{slug}'과(와) 이해관계가 있다고 신고되어 심사할 수 없습니다.",
+        "'{login}' has a declared conflict of interest with '{slug}' and cannot score it.",
+        "이 출품작은 다른 심사위원이 평가합니다.",
+        "Other judges score this entry.",
+    ),
+    "score.conflict-team": _m(
+        "'{login}'님은 출품작 '{slug}'의 팀 구성원이어서 심사할 수 없습니다.",
+        "'{login}' is a member of the team of '{slug}' and cannot score it.",
+        "이 출품작은 다른 심사위원이 평가합니다. 주최 측에 알려 주세요.",
+        "Other judges score this entry; please tell the organizers.",
+    ),
+    "score.not-advanced": _m(
+        "출품작 '{slug}'은(는) '{previous}' 단계를 통과하지 못해 '{round}' 단계 심사 대상이 아닙니다.",
+        "The entry '{slug}' did not advance from round '{previous}', so it is not judged "
+        "in round '{round}'.",
+        "'{round}' 단계 심사 대상: {advanced}",
+        "The entries of round '{round}' are: {advanced}",
+    ),
+    "score.results-missing": _m(
+        "'{previous}' 단계의 결과({file})가 아직 없어 '{round}' 단계 심사 대상을 알 수 없습니다.",
+        "The results of round '{previous}' ({file}) are not published yet, so the entries "
+        "of round '{round}' are not known.",
+        "주최 측이 결과를 올린 뒤 다시 올려 주세요.",
+        "Post it again once the organizers have published them.",
+    ),
+    "score.nothing-to-withdraw": _m(
+        "'{round}' 단계에서 '{slug}'에 기록된 '{login}'님의 점수가 없어 철회할 것이 없습니다.",
+        "'{login}' has no recorded score for '{slug}' in round '{round}'; nothing to withdraw.",
+    ),
+    "score.superseded": _m(
+        "이 댓글({time})보다 나중에 쓴 '{login}'님의 /score가 이미 기록되어 있어, 이 댓글은 "
+        "기록하지 않았습니다.",
+        "A later /score by '{login}' is already recorded, so this earlier comment ({time}) "
+        "was not recorded.",
+    ),
+    # --- the score ledger (scores/) --------------------------------------------
+    "ledger.stray-file": _m(
+        "scores/ 아래에는 scores/<단계>/<출품작>/<심사위원>.yml 파일만 둘 수 있습니다.",
+        "scores/ holds only scores/<round>/<entry>/<judge>.yml files.",
+        "이 파일을 지우세요. 점수 파일은 `contest score record`가 씁니다.",
+        "Remove it; score files are written by `contest score record`.",
+    ),
+    "ledger.login-case": _m(
+        "점수 파일 이름 '{name}'은(는) 소문자여야 합니다.",
+        "The score file name '{name}' must be lowercase.",
+        "'{expected}'(으)로 바꾸세요. GitHub 계정 이름은 대소문자를 가리지 않습니다.",
+        "Rename it to '{expected}'; GitHub logins do not depend on case.",
+    ),
+    "ledger.path-mismatch": _m(
+        "{label} 값 '{value}'이(가) 파일 경로의 '{expected}'과(와) 다릅니다.",
+        "{label} is '{value}' but the file's path says '{expected}'.",
+        "점수 파일은 scores/<round>/<entry>/<judge>.yml에 두어야 합니다.",
+        "A score file lives at scores/<round>/<entry>/<judge>.yml.",
+    ),
+    "ledger.unknown-round": _m(
+        "'{round}'(이)라는 심사 단계가 contest.yml에 없습니다.",
+        "contest.yml has no round '{round}'.",
+        "심사 단계 id: {rounds}",
+        "The round ids are: {rounds}",
+    ),
+    "ledger.unknown-entry": _m(
+        "출품작 '{slug}'이(가) entries/에 없습니다.",
+        "There is no entry '{slug}' in entries/.",
+    ),
+    "ledger.not-judge": _m(
+        "'{login}'은(는) '{round}' 단계의 심사위원이 아닙니다.",
+        "'{login}' is not a judge of round '{round}'.",
+    ),
+    "ledger.judge-spelling": _m(
+        "심사위원 '{login}'은(는) contest.yml에 '{expected}'(으)로 적혀 있습니다.",
+        "The judge '{login}' is spelled '{expected}' in contest.yml.",
+    ),
+    "ledger.conflict-declared": _m(
+        "'{login}'은(는) 출품작 '{slug}'과(와) 이해관계가 있다고 신고되었는데 점수가 있습니다.",
+        "'{login}' declared a conflict of interest with '{slug}' but has scored it.",
+        "이 점수 파일을 지우세요 (git rm).",
+        "Remove this score file (git rm).",
+    ),
+    "ledger.conflict-team": _m(
+        "'{login}'은(는) 출품작 '{slug}'의 팀 구성원인데 점수가 있습니다.",
+        "'{login}' is a member of the team of '{slug}' but has scored it.",
+        "이 점수 파일을 지우세요 (git rm).",
+        "Remove this score file (git rm).",
+    ),
+    "ledger.criteria-missing": _m(
+        "'{round}' 단계의 평가 기준 점수가 빠졌습니다: {missing}",
+        "Marks are missing for criteria of round '{round}': {missing}",
+    ),
+    "ledger.criteria-unknown": _m(
+        "'{criterion}'은(는) '{round}' 단계의 평가 기준이 아닙니다.",
+        "'{criterion}' is not a criterion of round '{round}'.",
+        "평가 기준: {expected}",
+        "The criteria are: {expected}",
+    ),
+    "ledger.over-max": _m(
+        "'{criterion}'의 점수 {value}이(가) 만점 {max}점보다 큽니다.",
+        "The mark {value} for '{criterion}' is above its maximum of {max}.",
+    ),
+    "ledger.rubric-changed": _m(
+        "이 점수를 준 뒤 '{round}' 단계의 평가 기준(이름, 가중치, 만점)이 바뀌었습니다.",
+        "The rubric of round '{round}' (names, weights or maxima) changed after this score "
+        "was given.",
+        "평가 기준을 되돌리거나, 심사위원에게 다시 채점을 부탁하세요.",
+        "Restore the rubric, or ask the judge to score again.",
+    ),
+    "ledger.outside-window": _m(
+        "점수를 준 시각 {time}이(가) '{round}' 단계 심사 기간({opens} ~ {closes}) 밖입니다.",
+        "The score was given at {time}, outside round '{round}' ({opens} to {closes}).",
+    ),
+    "ledger.not-advanced": _m(
+        "출품작 '{slug}'은(는) '{previous}' 단계를 통과하지 못했는데 '{round}' 단계 점수가 있습니다.",
+        "The entry '{slug}' did not advance from round '{previous}' but has a score in "
+        "round '{round}'.",
+    ),
+    "ledger.results-missing": _m(
+        "'{previous}' 단계 결과({file})가 없어 '{round}' 단계 출품작이 통과했는지 확인하지 "
+        "않았습니다.",
+        "{file} is missing, so whether the entries of round '{round}' advanced from "
+        "'{previous}' was not checked.",
+        "'{previous}' 단계를 집계해 {file}을(를) 커밋하면 확인합니다.",
+        "Tally round '{previous}' and commit {file}; the check then runs.",
+    ),
+    "ledger.results-invalid": _m(
+        "결과 파일을 읽을 수 없습니다: {detail}",
+        "The results file cannot be read: {detail}",
+    ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
         "문제 없음: 파일 {files}개를 검사했습니다.",
@@ -482,6 +775,80 @@ CATALOGUE: dict[str, _M] = {
         "| Location | Field | Problem | How to fix |",
     ),
     "ui.summary-title": _m("출품작 검사 결과", "Entry validation"),
+    "ui.score-recorded": _m("점수를 기록했습니다", "Score recorded"),
+    "ui.score-withdrawn": _m("점수를 철회했습니다", "Score withdrawn"),
+    "ui.score-unchanged": _m(
+        "이미 같은 점수가 기록되어 있어 새로 기록하지 않았습니다",
+        "The same score is already recorded; nothing new was recorded",
+    ),
+    "ui.score-superseded": _m("이 댓글은 기록하지 않았습니다", "This comment was not recorded"),
+    "ui.score-refused": _m(
+        "점수를 기록하지 않았습니다",
+        "The score was not recorded",
+    ),
+    "ui.score-error": _m(
+        "점수를 기록하지 못했습니다 (도구 오류)",
+        "The score could not be recorded (tool error)",
+    ),
+    "ui.score-error-body": _m(
+        "심사위원께서 고치실 것은 없습니다. 주최 측: 워크플로 기록을 보고 문제를 해결한 뒤 "
+        "이 워크플로를 다시 실행하세요 (Re-run jobs). 점수는 아직 저장되지 않았습니다.",
+        "Nothing for the judge to fix. Organizers: see the workflow log, fix the problem and "
+        "re-run this workflow (Re-run jobs). The score has not been stored yet.",
+    ),
+    "ui.push-failed": _m(
+        "다른 기록과 {attempts}번 겹쳐 저장소에 올리지 못했습니다 ({detail}).",
+        "Pushing to the repository failed {attempts} times ({detail}).",
+        "점수는 아직 저장되지 않았습니다. 이 워크플로를 다시 실행하거나(Re-run jobs), 같은 "
+        "/score 댓글을 새로 올려 주세요.",
+        "The score is not stored yet. Re-run this workflow (Re-run jobs), or post the same "
+        "/score comment again.",
+    ),
+    "ui.score-entry": _m("출품작", "Entry"),
+    "ui.score-round": _m("심사 단계", "Round"),
+    "ui.score-judge": _m("심사위원", "Judge"),
+    "ui.score-criterion": _m("평가 기준", "Criterion"),
+    "ui.score-mark": _m("점수", "Mark"),
+    "ui.score-comment": _m("의견", "Comment"),
+    "ui.score-file": _m(
+        "기록: `{path}` (커밋 `{commit}`)",
+        "Recorded in `{path}` (commit `{commit}`)",
+    ),
+    "ui.score-template": _m(
+        "아래 양식을 복사해 점수를 채운 뒤 새 댓글로 올리세요:",
+        "Copy this, fill in the marks and post it as a new comment:",
+    ),
+    "ui.line": _m("{line}번째 줄", "line {line}"),
+    "ui.status-title": _m(
+        "'{round}' 단계 심사 현황 ({name})",
+        "Judging status of round '{round}' ({name})",
+    ),
+    "ui.status-scored": _m("채점", "scored"),
+    "ui.status-missing": _m("미채점", "missing"),
+    "ui.status-conflict": _m("제척", "conflict"),
+    "ui.status-missing-title": _m("심사위원별 남은 채점", "Scores still missing, per judge"),
+    "ui.status-none-missing": _m("남은 채점이 없습니다.", "No scores are missing."),
+    "ui.status-below-title": _m(
+        "심사위원 수가 min_judges({min})보다 적은 출품작",
+        "Entries scored by fewer than min_judges ({min}) judges",
+    ),
+    "ui.status-none-below": _m(
+        "모든 출품작이 min_judges를 채웠습니다.",
+        "Every entry has at least min_judges scores.",
+    ),
+    "ui.status-cannot-reach": _m(
+        "제척을 빼면 심사위원이 {eligible}명뿐이라 min_judges를 채울 수 없습니다",
+        "only {eligible} judges without a conflict: min_judges cannot be reached",
+    ),
+    "ui.status-no-entries": _m("심사할 출품작이 없습니다.", "There are no entries to judge."),
+    "ui.status-summary": _m(
+        "출품작 {entries}개, 심사위원 {judges}명, 점수 {scored}/{expected}개",
+        "{entries} entries, {judges} judges, {scored} of {expected} scores",
+    ),
+    "ui.status-advanced-unknown": _m(
+        "{file}이(가) 없어 앞 단계 통과 여부를 모릅니다. 모든 출품작을 보여 줍니다.",
+        "{file} is missing, so it is not known which entries advanced; all entries are shown.",
+    ),
 }
 
 

@@ -2,8 +2,8 @@
 
 E-mail addresses, Korean phone numbers and resident registration numbers
 (주민등록번호) in an entry are refused; the seed contest's own posting rules
-forbid them, and a pull request keeps them in git history. Text is checked
-after NFKC normalization, so full-width digits and ＠ are caught too. Messages
+forbid them, and a pull request keeps them in git history. Full-width and
+other compatibility characters (０１０, ＠) are folded with NFKC first. Messages
 show a masked form, never the value itself: the bot's reply is public.
 """
 
@@ -14,6 +14,15 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# Every pattern needs an ASCII digit or @ once folded; these are the
+# characters that can become one.
+_CANDIDATE = re.compile(r"[0-9@\uff10-\uff19\uff20\u2460-\u24ff\u2070-\u2079\u00b2\u00b3\u00b9"
+                        r"\u2080-\u2089\U0001d7ce-\U0001d7ff]")
+# Characters that NFKC folds into a digit, @ or a separator. Folding Korean
+# text is costly (syllables are decomposed and recomposed): only when needed.
+_COMPAT = re.compile(r"[\uff00-\uffef\u2460-\u24ff\u2070-\u209f\u00b2\u00b3\u00b9"
+                     r"\U0001d400-\U0001d7ff]")
+_DIGIT_RUN = re.compile(r"[0-9][0-9 \t().+-]{7,}[0-9]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _SEP = r"[-.\s]?"
 _PHONE = re.compile(
@@ -36,20 +45,47 @@ class Finding:
     kind: str
     """``email``, ``phone`` or ``rrn``; the message code is ``privacy.<kind>``."""
     text: str
-    """The matched text, to locate it in the file; never shown to anyone."""
+    """The matched text (after folding), to locate it; never shown to anyone."""
     masked: str
+    start: int
+    """Offset of the match in the scanned text (approximate if it was folded)."""
 
 
 def scan(text: str) -> Iterator[Finding]:
-    normalized = unicodedata.normalize("NFKC", text)
-    for match in _EMAIL.finditer(normalized):
-        yield Finding("email", match.group(0), _mask_email(match.group(0)))
-    for match in _RRN.finditer(normalized):
-        birth, dash, rest = match.groups()
-        if dash or _rrn_checksum_ok(birth + rest):
-            yield Finding("rrn", match.group(0), f"{birth}-*******")
-    for match in _PHONE.finditer(normalized):
-        yield Finding("phone", match.group(0), _mask_digits(match.group(0)))
+    if not _CANDIDATE.search(text):
+        return
+    if _COMPAT.search(text):
+        # Fold line by line, so offsets stay right to the line even when
+        # folding changes lengths.
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            folded = unicodedata.normalize("NFKC", line)
+            for finding in _scan_folded(folded):
+                yield Finding(finding.kind, finding.text, finding.masked, offset + finding.start)
+            offset += len(line)
+    else:
+        yield from _scan_folded(text)
+
+
+def _scan_folded(text: str) -> Iterator[Finding]:
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            yield Finding("email", match.group(0), _mask_email(match.group(0)), match.start())
+    # Phone and registration numbers need a run of at least nine digits and
+    # separators; the full patterns run only on such runs.
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start > 0 and text[start - 1] in "+(":
+            start -= 1  # "+82 10 ..." and "(02) ..." begin one character earlier
+        chunk = text[start : run.end()]
+        for match in _RRN.finditer(chunk):
+            birth, dash, rest = match.groups()
+            if dash or _rrn_checksum_ok(birth + rest):
+                yield Finding("rrn", match.group(0), f"{birth}-*******", start + match.start())
+        for match in _PHONE.finditer(chunk):
+            yield Finding(
+                "phone", match.group(0), _mask_digits(match.group(0)), start + match.start()
+            )
 
 
 def _rrn_checksum_ok(digits: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import git
 
 from site_builder import duplicates, gitrepo, schemas
 from site_builder.contest import CONTEST_FILE, Contest, load_contest_text
@@ -27,7 +26,7 @@ from site_builder.entries import (
 )
 from site_builder.entry_checks import check_entry
 from site_builder.errors import GitError, UsageError
-from site_builder.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
+from site_builder.loader import CONTEST_SIZE_LIMIT
 from site_builder.problems import Problem, Report
 
 # Paths only organizers change; anything else outside entries/ is just "outside".
@@ -35,7 +34,6 @@ PROTECTED = (
     CONTEST_FILE, "schema/", "scores/", "results/", ".github/", "site_builder/",
     "mkdocs.yml", "pyproject.toml", ".ci/", "docs/", "tests/", "benchmarks/",
 )
-_SCHEMA_LIMIT = 1024 * 1024
 
 
 def validate_pull_request(
@@ -48,9 +46,19 @@ def validate_pull_request(
     since = gitrepo.merge_base(repo, base, head)
     changed = gitrepo.changes(repo, since, head)
 
-    contest_raw = gitrepo.read_blob(base, CONTEST_FILE, CONTEST_SIZE_LIMIT)
-    schema_raw = gitrepo.read_blob(base, "schema/" + schemas.CONTEST, _SCHEMA_LIMIT)
-    entry_schema_raw = gitrepo.read_blob(base, "schema/" + schemas.ENTRY, _SCHEMA_LIMIT)
+    # The rules come from the base commit, read in one go with the entry's
+    # base version (if it exists, the pull request edits an existing entry).
+    slugs = _classify(changed, Report())
+    slug_paths = [f"{ENTRIES_DIR}/{slug}/{MANIFEST}" for slug in sorted(slugs)]
+    contest_path, schema_path, entry_schema_path = (
+        CONTEST_FILE, "schema/" + schemas.CONTEST, "schema/" + schemas.ENTRY
+    )
+    blobs = gitrepo.read_blobs(
+        base, [contest_path, schema_path, entry_schema_path, *slug_paths], CONTEST_SIZE_LIMIT
+    )
+    contest_raw, schema_raw, entry_schema_raw = (
+        blobs[contest_path], blobs[schema_path], blobs[entry_schema_path]
+    )
     if contest_raw is None or schema_raw is None or entry_schema_raw is None:
         raise GitError(
             f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
@@ -68,7 +76,7 @@ def validate_pull_request(
         return report, contest_load.language
     contest = contest_load.contest
 
-    slugs = _classify(changed, report)
+    _classify(changed, report)
     if len(slugs) > 1:
         report.add(
             Problem(f"{ENTRIES_DIR}/", None, None, "pr.multiple-entries", {"slugs": sorted(slugs)})
@@ -78,8 +86,9 @@ def validate_pull_request(
     if len(slugs) == 1:
         slug = next(iter(slugs))
         report.entry = slug
-        _check_entry(root, repo_base=base, slug=slug, changed=changed, author=author,
-                     contest=contest, entry_schema=entry_schema, report=report)
+        _check_entry(root, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"], slug=slug,
+                     changed=changed, author=author, contest=contest,
+                     entry_schema=entry_schema, report=report)
     late = moment is not None and _check_time(contest, moment, report.entry, report)
     report.status = "late" if late else ("valid" if report.ok else "needs-fix")
     return report, contest.language
@@ -101,7 +110,7 @@ def _classify(changed: list[gitrepo.Change], report: Report) -> set[str]:
 def _check_entry(
     root: Path,
     *,
-    repo_base: git.Commit,
+    base_manifest: bytes | None,
     slug: str,
     changed: list[gitrepo.Change],
     author: str | None,
@@ -113,9 +122,8 @@ def _check_entry(
     if any(c.path == manifest and c.status == "D" for c in changed):
         report.add(Problem(manifest, None, None, "pr.deletes-entry", {"slug": slug}))
         return
-    base_raw = gitrepo.read_blob(repo_base, manifest, ENTRY_SIZE_LIMIT)
-    if base_raw is not None and author:
-        before = load_entry_bytes(slug, base_raw, entry_schema)
+    if base_manifest is not None and author:
+        before = load_entry_bytes(slug, base_manifest, entry_schema)
         if not _is_member(before.document.data if before.document else None, author):
             report.add(
                 Problem(manifest, None, None, "pr.not-team-member", {"author": author, "slug": slug})
@@ -129,13 +137,8 @@ def _check_entry(
         for other in discover(root).slugs
         if other != slug
     ]
-    data = load.document.data if load.document is not None else None
-    if isinstance(data, dict):
-        title = data.get("title") if isinstance(data.get("title"), str) else None
-        link_map = data.get("links") if isinstance(data.get("links"), dict) else {}
-        service = link_map.get("service") if isinstance(link_map.get("service"), str) else None
-        mine = duplicates.Identity(slug, manifest_display(slug), title, service, load.document)
-        report.extend(duplicates.find([mine], others))
+    mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
+    report.extend(duplicates.find_one(mine, others))
 
 
 def _is_member(data: object, login: str) -> bool:

@@ -7,16 +7,18 @@ mode, which also looks at what a pull request changes, is in `pullrequest`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder import duplicates, schemas
+from site_builder import duplicates, ledger, schemas
 from site_builder.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
-from site_builder.entries import ENTRIES_DIR, EntryLoad, discover, load_entry
+from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry
 from site_builder.entry_checks import check_entry
 from site_builder.errors import UsageError
-from site_builder.problems import Report
+from site_builder.problems import Problem, Report
 
 
 @dataclass
@@ -24,7 +26,8 @@ class Validation:
     report: Report
     language: str
     contest: Contest | None
-    entries: list[EntryLoad] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    """The entries that passed every check."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,7 @@ def resolve_targets(root: Path, paths: Sequence[str]) -> Targets:
     slugs: set[str] = set()
     resolved_root = root.resolve()
     for raw in paths:
-        try:
-            relative = Path(raw).resolve().relative_to(resolved_root)
-        except ValueError:
-            raise UsageError(f"{raw}: not inside the contest at {root}") from None
+        relative = _relative(Path(raw), root, resolved_root)
         parts = relative.parts
         if not parts or parts == (CONTEST_FILE,):
             want_contest = True
@@ -69,11 +69,23 @@ def resolve_targets(root: Path, paths: Sequence[str]) -> Targets:
     return Targets(contest=want_contest, slugs=frozenset(slugs), ledger=want_ledger)
 
 
+def _relative(path: Path, root: Path, resolved_root: Path) -> Path:
+    # Relative to the working directory first, as every command line does;
+    # then relative to --root, which is what someone naming a root means.
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
+    for candidate in candidates:
+        try:
+            return candidate.resolve().relative_to(resolved_root)
+        except ValueError:
+            continue
+    raise UsageError(f"{path}: not inside the contest at {root}")
+
+
 def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     targets = resolve_targets(root, paths)
     report = Report()
     contest_load = load_contest(root)
-    if targets.contest or contest_load.contest is None and contest_load.document is None:
+    if targets.contest or (contest_load.contest is None and contest_load.document is None):
         report.extend(contest_load.problems)
         report.checked_files += 1
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
@@ -83,37 +95,53 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     else:
         missing = targets.slugs - set(found.slugs)
         found.slugs.extend(sorted(missing))  # reported as "no entry.yml" below
-    loads = [load_entry(root, slug, entry_schema) for slug in found.slugs]
-    checked = [load for load in loads if targets.wants(load.slug)]
-    for load in checked:
-        report.checked_files += 1
-        report.extend(load.problems)
-        report.extend(check_entry(root, load, contest_load.contest, entry_schema))
-    report.extend(
-        duplicates.find(
-            (_identity(load) for load in checked),
-            (_identity(load) for load in loads if not targets.wants(load.slug)),
-        )
-    )
+    checked: list[duplicates.Identity] = []
+    others: list[duplicates.Identity] = []
+    valid: list[Entry] = []
+    teams: dict[str, frozenset[str]] = {}
+    with _collection_paused():
+        # One entry at a time, keeping only what later steps need: a manifest's
+        # node tree is dropped once its own checks are done.
+        for slug in found.slugs:
+            load = load_entry(root, slug, entry_schema)
+            file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
+            identity = duplicates.Identity.of(slug, file, load.document)
+            if load.document is not None:
+                teams[slug] = ledger.team_logins(load.document.data)
+            if not targets.wants(slug):
+                others.append(identity)
+                continue
+            report.checked_files += 1
+            report.extend(load.problems)
+            problems = check_entry(root, load, contest_load.contest, entry_schema)
+            report.extend(problems)
+            checked.append(identity)
+            if load.entry is not None and not any(p.severity == "error" for p in problems):
+                valid.append(load.entry)
+    report.extend(duplicates.find(checked, others))
     if targets.ledger:
-        report.extend(_ledger_problems(root, contest_load, loads))
-    return Validation(report, contest_load.language, contest_load.contest, loads)
+        report.extend(_ledger_problems(root, contest_load, teams))
+    return Validation(report, contest_load.language, contest_load.contest, valid)
 
 
-def _identity(load: EntryLoad) -> duplicates.Identity:
-    data = load.document.data if load.document is not None else None
-    title = service = None
-    if isinstance(data, dict):
-        title = data.get("title") if isinstance(data.get("title"), str) else None
-        link_map = data.get("links")
-        if isinstance(link_map, dict) and isinstance(link_map.get("service"), str):
-            service = link_map["service"]
-    file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{load.slug}"
-    return duplicates.Identity(load.slug, file, title, service, load.document)
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    # Loading thousands of manifests allocates millions of small objects;
+    # the cyclic GC would rescan them over and over (measured: a third of the
+    # run at 5,000 entries). Manifests hold no cycles, so reference counting
+    # frees them as they go.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _ledger_problems(
-    root: Path, contest_load: ContestLoad, loads: Iterable[EntryLoad]
-) -> list[object]:
-    # The score ledger is checked by its own module once judging exists.
-    return []
+    root: Path, contest_load: ContestLoad, teams: Mapping[str, frozenset[str]]
+) -> list[Problem]:
+    # The ledger is checked against the contest as it is now: a rubric changed
+    # after judging, or a judge removed from a round, shows up here.
+    return ledger.ledger_problems(root, contest_load.contest, teams)

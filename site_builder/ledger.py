@@ -1,0 +1,507 @@
+"""The score ledger: one YAML file per round, entry and judge under scores/, and its checks.
+
+``scores/<round>/<slug>/<login>.yml`` holds a judge's current marks for an
+entry in a round; git history holds every earlier version, each commit
+authored by the judge (see `recorder`). The file name is the GitHub login in
+lowercase, because GitHub logins are case-insensitive and two spellings must
+never become two files (or collide on a case-insensitive file system); the
+``judge`` field keeps the spelling of contest.yml, which is how people see it.
+
+Files are written deterministically: fixed key order, a literal block for a
+multi-line comment, and every text value that either YAML 1.1 or the strict
+loader's YAML 1.2 core schema would read as something else (a login ``no``,
+a slug ``1e3``) quoted. Each written file is read back through the strict
+loader before it is kept, so the ledger can always be read the way every
+other file of the contest is read.
+
+`ledger_problems` is the ledger part of ``contest validate``: every file in
+its place, schema-valid, consistent with its path, scored by a judge of the
+round without a conflict of interest, on exactly the round's rubric (and the
+rubric unchanged since, by its fingerprint), inside the round's window, and
+for an entry that advanced from the previous round.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder import schemas
+from site_builder.contest import Contest, Round
+from site_builder.entries import ENTRIES_DIR, SLUG, EntryLoad
+from site_builder.loader import (
+    SCORE_SIZE_LIMIT,
+    Document,
+    LoadFailure,
+    _CoreResolver,
+    load_file,
+    parse,
+)
+from site_builder.problems import Problem
+
+SCORES_DIR = "scores"
+RESULTS_DIR = "results"
+RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
+_ALLOWED_LOOSE = {".gitkeep", "README.md"}
+_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
+FIELD_ORDER = (
+    "round", "entry", "judge", "scores", "comment", "comment_url", "event_time",
+    "pull_request", "rubric_sha256",
+)
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class ScoreRecord:
+    """One score file's content."""
+
+    round: str
+    entry: str
+    judge: str
+    scores: Mapping[str, Number]
+    event_time: str
+    """When the judge gave the score (the comment's creation time on GitHub)."""
+    rubric_sha256: str
+    comment: str | None = None
+    comment_url: str | None = None
+    pull_request: int | None = None
+
+    @property
+    def path(self) -> str:
+        return score_path(self.round, self.entry, self.judge)
+
+    @property
+    def moment(self) -> datetime:
+        return schemas.parse_datetime(self.event_time)
+
+    def order_key(self) -> tuple[datetime, int]:
+        """Which of two scores was given later: time, then GitHub's comment id."""
+        return order_key(self.event_time, self.comment_url)
+
+    def same_score(self, other: ScoreRecord) -> bool:
+        """Same marks, comment and rubric for the same entry: re-posting it changes nothing."""
+        return (
+            (self.round, self.entry, self.judge.casefold(), self.rubric_sha256, self.comment)
+            == (other.round, other.entry, other.judge.casefold(), other.rubric_sha256,
+                other.comment)
+            and dict(self.scores) == dict(other.scores)
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "round": self.round,
+            "entry": self.entry,
+            "judge": self.judge,
+            "scores": dict(self.scores),
+            "comment": self.comment,
+            "comment_url": self.comment_url,
+            "event_time": self.event_time,
+            "pull_request": self.pull_request,
+            "rubric_sha256": self.rubric_sha256,
+        }
+        return {key: data[key] for key in FIELD_ORDER if data[key] is not None}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ScoreRecord:
+        """Build from schema-valid data."""
+        return cls(
+            round=data["round"],
+            entry=data["entry"],
+            judge=data["judge"],
+            scores=dict(data["scores"]),
+            event_time=data["event_time"],
+            rubric_sha256=data["rubric_sha256"],
+            comment=data.get("comment"),
+            comment_url=data.get("comment_url"),
+            pull_request=data.get("pull_request"),
+        )
+
+
+def order_key(event_time: str, comment_url: str | None) -> tuple[datetime, int]:
+    """GitHub's times have whole seconds; its comment ids grow, so they break ties."""
+    match = _COMMENT_ID.search(comment_url or "")
+    return schemas.parse_datetime(event_time), int(match.group(1)) if match else 0
+
+
+def score_path(round_id: str, slug: str, login: str) -> str:
+    """Where a score lives, relative to the contest root. Refuses parts that are not
+    a round id, a slug and a login, so no value can point outside scores/."""
+    if not _ROUND_ID.match(round_id) or not SLUG.match(slug) or not _LOGIN.match(login):
+        raise ValueError(f"not a score path: {round_id!r}, {slug!r}, {login!r}")
+    return f"{SCORES_DIR}/{round_id}/{slug}/{login.lower()}.yml"
+
+
+# --- writing -------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes a text value whenever YAML 1.1 *or* the strict loader's
+    YAML 1.2 core schema would read the plain value as something other than text."""
+
+
+for _first, _resolvers in _CoreResolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A multi-line comment reads best as a literal block; PyYAML falls back to
+    # a quoted style by itself when a block cannot hold the text exactly.
+    # NEL (U+0085) is a line break to YAML 1.1 readers: only an escape keeps it.
+    style = '"' if "\x85" in value else ("|" if "\n" in value else None)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(record: ScoreRecord) -> str:
+    """The file's text. Read back through the strict loader before it is returned."""
+    data = record.to_data()
+    text = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+        width=1 << 16, explicit_start=False,
+    )
+    try:
+        back = parse(text, record.path).data
+    except LoadFailure as failure:  # pragma: no cover - a bug in this module
+        raise RuntimeError(f"score file does not read back: {failure.problem.code}") from None
+    if back != data:  # pragma: no cover - a bug in this module
+        raise RuntimeError("score file reads back differently from what was written")
+    return text
+
+
+def write_record(root: Path, record: ScoreRecord) -> Path:
+    """Write (or replace) the score file atomically; returns its path."""
+    path = root / record.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=".score-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dump(record))
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# --- reading -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerFile:
+    """A score file that loaded, passed the schema and sits where its fields say."""
+
+    record: ScoreRecord
+    document: Document
+
+
+def read_record(root: Path, relative: str) -> tuple[ScoreRecord | None, list[Problem]]:
+    """One score file through the strict loader and the schema (no path checks)."""
+    loaded, problems = _read(root, relative, _score_schema(root))
+    return (loaded.record if loaded else None), problems
+
+
+def _score_schema(root: Path) -> schemas.Schema:
+    return schemas.load_schema(root / "schema", schemas.SCORE)
+
+
+def _read(
+    root: Path, relative: str, schema: schemas.Schema
+) -> tuple[LedgerFile | None, list[Problem]]:
+    try:
+        document = load_file(root / relative, relative, SCORE_SIZE_LIMIT)
+    except LoadFailure as failure:
+        return None, [failure.problem]
+    problems = schema.check(document)
+    if problems:
+        return None, problems
+    return LedgerFile(ScoreRecord.from_data(document.data), document), []
+
+
+def load_ledger(root: Path, contest: Contest) -> tuple[list[ScoreRecord], list[Problem]]:
+    """Every well-formed score file, and the problems of the rest (layout, YAML,
+    schema, path). Semantic checks against the contest are in `ledger_problems`."""
+    files, problems = _scan(root, contest)
+    return [f.record for f in files], problems
+
+
+def _kind(path: Path) -> str:
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return "link"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _scan(root: Path, contest: Contest | None) -> tuple[list[LedgerFile], list[Problem]]:
+    base = root / SCORES_DIR
+    files: list[LedgerFile] = []
+    problems: list[Problem] = []
+    if not base.is_dir() or base.is_symlink():
+        return files, problems
+    schema = _score_schema(root)
+    round_ids = [r.id for r in contest.rounds] if contest is not None else None
+
+    def stray(path: Path) -> None:
+        display = path.relative_to(root).as_posix()
+        code = "file.symlink" if _kind(path) == "link" else "ledger.stray-file"
+        problems.append(Problem(display, None, None, code))
+
+    for round_dir in sorted(base.iterdir()):
+        if _kind(round_dir) != "dir":
+            if not (round_dir.name in _ALLOWED_LOOSE and _kind(round_dir) == "file"):
+                stray(round_dir)
+            continue
+        if not _ROUND_ID.match(round_dir.name):
+            stray(round_dir)
+            continue
+        if round_ids is not None and round_dir.name not in round_ids:
+            problems.append(
+                Problem(f"{SCORES_DIR}/{round_dir.name}", None, None, "ledger.unknown-round",
+                        {"round": round_dir.name, "rounds": round_ids})
+            )
+        for entry_dir in sorted(round_dir.iterdir()):
+            if _kind(entry_dir) != "dir" or not SLUG.match(entry_dir.name):
+                stray(entry_dir)
+                continue
+            for score_file in sorted(entry_dir.iterdir()):
+                loaded = _scan_file(root, score_file, schema, problems)
+                if loaded is not None:
+                    files.append(loaded)
+    return files, problems
+
+
+def _scan_file(
+    root: Path, path: Path, schema: schemas.Schema, problems: list[Problem]
+) -> LedgerFile | None:
+    display = path.relative_to(root).as_posix()
+    stem = path.name.removesuffix(".yml")
+    if _kind(path) != "file" or not path.name.endswith(".yml") or not _LOGIN.match(stem):
+        problems.append(
+            Problem(display, None, None, "file.symlink" if _kind(path) == "link"
+                    else "ledger.stray-file")
+        )
+        return None
+    if stem != stem.lower():
+        problems.append(
+            Problem(display, None, None, "ledger.login-case",
+                    {"name": path.name, "expected": path.name.lower()})
+        )
+        return None
+    loaded, found = _read(root, display, schema)
+    problems.extend(found)
+    if loaded is None:
+        return None
+    record, document = loaded.record, loaded.document
+    round_id, slug = path.parent.parent.name, path.parent.name
+    mismatched = False
+    for key, value, expected in (
+        ("round", record.round, round_id),
+        ("entry", record.entry, slug),
+        ("judge", record.judge.lower(), stem),
+    ):
+        if value != expected:
+            line, column = document.locate([key])
+            problems.append(
+                Problem(display, line, column, "ledger.path-mismatch",
+                        {"label": key, "value": getattr(record, key), "expected": expected}, key)
+            )
+            mismatched = True
+    return None if mismatched else loaded
+
+
+# --- results of a previous round -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """Which entries advanced from a round, as its results file says.
+
+    `slugs` is None when the file is missing (`problem` is None) or unreadable
+    (`problem` says why)."""
+
+    file: str
+    slugs: frozenset[str] | None
+    problem: Problem | None = None
+
+
+def results_file(round_id: str) -> str:
+    return f"{RESULTS_DIR}/{round_id}.json"
+
+
+def read_advanced(root: Path, round_id: str) -> Advanced:
+    """The ``advanced`` list of results/<round>.json, read defensively: the tally
+    writes the file, and nothing else in it is needed here."""
+    display = results_file(round_id)
+    path = root / display
+
+    def invalid(detail: str) -> Advanced:
+        problem = Problem(display, None, None, "ledger.results-invalid", {"detail": detail})
+        return Advanced(display, None, problem)
+
+    if not path.exists() and not path.is_symlink():
+        return Advanced(display, None)
+    if _kind(path) != "file":
+        return invalid("not a regular file")
+    if path.stat().st_size > RESULTS_SIZE_LIMIT:
+        return invalid(f"larger than {RESULTS_SIZE_LIMIT:,} bytes")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return invalid(str(exc)[:200])
+    if not isinstance(data, dict):
+        return invalid("not a JSON object")
+    if "round" in data and data["round"] != round_id:
+        return invalid(f"'round' is {str(data['round'])[:40]!r}, not {round_id!r}")
+    advanced = data.get("advanced")
+    if not isinstance(advanced, list) or not all(isinstance(s, str) for s in advanced):
+        return invalid("'advanced' is not a list of entry slugs")
+    return Advanced(display, frozenset(advanced))
+
+
+# --- teams, for conflicts of interest -------------------------------------------
+
+
+def team_logins(data: object) -> frozenset[str]:
+    """Casefolded GitHub logins of an entry's team, read leniently from manifest data:
+    an entry that fails today's schema must still keep its own team away from it."""
+    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
+        return frozenset()
+    members = data["team"].get("members")
+    if not isinstance(members, list):
+        return frozenset()
+    return frozenset(
+        m["github"].casefold()
+        for m in members
+        if isinstance(m, dict) and isinstance(m.get("github"), str)
+    )
+
+
+def conflict(contest: Contest, login: str, slug: str, team: Iterable[str]) -> str | None:
+    """Why `login` may not score `slug`: ``declared``, ``team``, or None."""
+    judge = contest.judge(login)
+    if judge is not None and slug in judge.conflicts:
+        return "declared"
+    if login.casefold() in {member.casefold() for member in team}:
+        return "team"
+    return None
+
+
+# --- validation -------------------------------------------------------------------
+
+
+def ledger_problems(
+    root: Path, contest: Contest | None, teams: Mapping[str, frozenset[str]]
+) -> list[Problem]:
+    """Every problem of the score ledger, for ``contest validate``.
+
+    `teams` maps each entry folder that exists to its members' logins
+    (`team_logins` of its manifest)."""
+    files, problems = _scan(root, contest)
+    if contest is None:
+        return problems  # contest.yml's own problems are reported; nothing to judge by
+    problems.extend(check_files(root, contest, files, teams))
+    return problems
+
+
+def check_files(
+    root: Path,
+    contest: Contest,
+    files: Sequence[LedgerFile],
+    teams: Mapping[str, frozenset[str]],
+) -> list[Problem]:
+    """The checks against contest.yml, entries/ and results/ of well-formed score files."""
+    problems: list[Problem] = []
+    advanced: dict[str, Advanced] = {}
+    warned: set[str] = set()
+    for item in files:
+        round_ = contest.round(item.record.round)
+        if round_ is None:
+            continue  # reported once for its folder
+        problems.extend(_check_record(contest, round_, item, teams))
+        previous = contest.previous_round(round_)
+        if previous is None:
+            continue
+        if previous.id not in advanced:
+            advanced[previous.id] = read_advanced(root, previous.id)
+        found = advanced[previous.id]
+        params = {"round": round_.id, "previous": previous.id, "file": found.file,
+                  "slug": item.record.entry}
+        if found.slugs is None:
+            if round_.id not in warned:
+                warned.add(round_.id)
+                problems.append(
+                    found.problem
+                    or Problem(found.file, None, None, "ledger.results-missing", params,
+                               severity="warning")
+                )
+        elif item.record.entry not in found.slugs:
+            line, column = item.document.locate(["entry"])
+            problems.append(
+                Problem(item.document.file, line, column, "ledger.not-advanced", params, "entry")
+            )
+    return problems
+
+
+def _check_record(
+    contest: Contest, round_: Round, item: LedgerFile, teams: Mapping[str, frozenset[str]]
+) -> Iterable[Problem]:
+    record, doc = item.record, item.document
+
+    def at(code: str, path: Sequence[str | int], severity: str = "error", **params: Any) -> Problem:
+        line, column = doc.locate(path)
+        field = ".".join(str(p) for p in path) or None
+        return Problem(doc.file, line, column, code, params, field,
+                       "warning" if severity == "warning" else "error")
+
+    slug, login = record.entry, record.judge
+    if slug not in teams:
+        yield at("ledger.unknown-entry", ["entry"], slug=slug)
+    judge = contest.judge(login)
+    if not round_.has_judge(login) or judge is None:
+        yield at("ledger.not-judge", ["judge"], login=login, round=round_.id)
+    elif judge.github != login:
+        yield at("ledger.judge-spelling", ["judge"], "warning", login=login,
+                 expected=judge.github)
+    why = conflict(contest, login, slug, teams.get(slug, frozenset()))
+    if why is not None:
+        yield at(f"ledger.conflict-{why}", ["judge"], login=login, slug=slug)
+
+    ids = [c.id for c in round_.criteria]
+    expected = ", ".join(f"{c.id} ({c.name})" for c in round_.criteria)
+    missing = [i for i in ids if i not in record.scores]
+    if missing:
+        yield at("ledger.criteria-missing", ["scores"], round=round_.id, missing=missing)
+    for key, value in record.scores.items():
+        criterion = next((c for c in round_.criteria if c.id == key), None)
+        if criterion is None:
+            line, column = doc.locate_key(["scores"], key)
+            yield Problem(doc.file, line, column, "ledger.criteria-unknown",
+                          {"criterion": key, "round": round_.id, "expected": expected},
+                          f"scores.{key}")
+        elif value > criterion.max:
+            yield at("ledger.over-max", ["scores", key], criterion=key, value=value,
+                     max=criterion.max)
+    if record.rubric_sha256 != round_.rubric_sha256():
+        yield at("ledger.rubric-changed", ["rubric_sha256"], round=round_.id)
+    moment = record.moment
+    if not round_.opens <= moment <= round_.closes:
+        yield at("ledger.outside-window", ["event_time"], time=record.event_time,
+                 round=round_.id, opens=round_.opens.isoformat(),
+                 closes=round_.closes.isoformat())

@@ -1,0 +1,94 @@
+"""Build small contest repositories for tests: the example contest.yml, rewritten as needed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_builder.contest import load_contest
+from site_builder.loader import CONTEST_SIZE_LIMIT, load_file
+from site_builder.scaffold import new_entry
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def contest_data() -> dict[str, Any]:
+    """The repository's contest.yml as data (through the strict loader: times stay text)."""
+    data: dict[str, Any] = load_file(REPO / "contest.yml", "contest.yml", CONTEST_SIZE_LIMIT).data
+    return data
+
+
+def write_contest(
+    root: Path,
+    *,
+    judges: Sequence[str] | None = None,
+    first_judges: Sequence[str] | None = None,
+    final_judges: Sequence[str] | None = None,
+    conflicts: Mapping[str, Sequence[str]] | None = None,
+    change: Any = None,
+) -> dict[str, Any]:
+    """contest.yml and schema/ in `root`. `judges` replaces the contest's judges (all
+    are then judges of both rounds unless `first_judges`/`final_judges` say otherwise)."""
+    data = contest_data()
+    if judges is not None:
+        data["judges"] = [
+            {"github": login, "name": f"Judge {login}", "affiliation": "Test"} for login in judges
+        ]
+        for round_ in data["rounds"]:
+            round_["judges"] = list(judges)
+    if first_judges is not None:
+        data["rounds"][0]["judges"] = list(first_judges)
+    if final_judges is not None:
+        data["rounds"][1]["judges"] = list(final_judges)
+    for judge in data["judges"]:
+        judge.pop("conflicts", None)
+        if conflicts and judge["github"] in conflicts:
+            judge["conflicts"] = list(conflicts[judge["github"]])
+    for round_ in data["rounds"]:
+        round_["min_judges"] = min(round_.get("min_judges", 3), len(round_["judges"]))
+    if change is not None:
+        change(data)
+    root.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    (root / "contest.yml").write_text(text, encoding="utf-8")
+    if not (root / "schema").exists():
+        shutil.copytree(REPO / "schema", root / "schema")
+    loaded = load_contest(root)
+    assert loaded.contest is not None, [p.message("en") for p in loaded.problems]
+    return data
+
+
+def add_entry(root: Path, slug: str, members: Iterable[str] = ("entrant-one",)) -> None:
+    """A valid entry made by `contest new`, with the given team."""
+    loaded = load_contest(root)
+    assert loaded.contest is not None
+    logins = list(members)
+    path = new_entry(root, loaded.contest, slug, github=logins[0], category=None,
+                     title=f"Service {slug}")
+    if len(logins) > 1:
+        text = path.read_text(encoding="utf-8")
+        extra = "".join(f"    - name: Member {login}\n      github: {login}\n"
+                        for login in logins[1:])
+        marker = f"      github: {logins[0]}\n"
+        path.write_text(text.replace(marker, marker + extra, 1), encoding="utf-8")
+
+
+def write_results(root: Path, round_id: str, advanced: Sequence[str]) -> None:
+    """results/<round>.json in the tally's format (only `advanced` is read here)."""
+    (root / "results").mkdir(exist_ok=True)
+    document = {
+        "version": 1,
+        "round": round_id,
+        "entries": [
+            {"entry": slug, "rank": index + 1, "score": 90.0 - index, "complete": True,
+             "advanced": True, "award": None}
+            for index, slug in enumerate(advanced)
+        ],
+        "advanced": list(advanced),
+    }
+    (root / "results" / f"{round_id}.json").write_text(json.dumps(document), encoding="utf-8")
