@@ -207,6 +207,8 @@ def run_validate(origin: Origin, home: Path, number: int, author: str,
     (job.temp / "validation").mkdir()
     (job.temp / "validation" / "pr-number.txt").write_text(env["PR_NUMBER"] + "\n")
     (job.temp / "validation" / "head-sha.txt").write_text(env["HEAD_SHA"] + "\n")
+    trusted = job.checkout("Check out the trusted tool (base commit)")
+    assert git(trusted, "rev-parse", "HEAD") == origin.base
     head = job.checkout("Check out the pull request head (data only)")
     assert git(head, "rev-parse", "HEAD") == origin.heads[number]
     (ran,) = job.run("Validate the entry")
@@ -232,7 +234,7 @@ def run_report(origin: Origin, home: Path, validate: Job, ran: Ran) -> tuple[Job
     # what it finds for an open pull request at that head that touches entries/ only.
     job.outputs["pr"] = {
         "number": (artifact / "pr-number.txt").read_text().strip(),
-        "touches-github": "false", "skip": "false",
+        "touches-outside": "false", "skip": "false",
     }
     assert (artifact / "head-sha.txt").read_text().strip() == payload["workflow_run"]["head_sha"]
     job.checkout("Check out the default branch (trusted code only)")
@@ -522,9 +524,15 @@ def test_the_site_builds(judged: Origin, origin: Origin, tmp_path: Path) -> None
     # The preview that validate.yml builds for a pull request ...
     validate, _ = run_validate(origin, tmp_path / "validate", 7, "entrant-one", IN_TIME)
     report = json.loads((validate.temp / "validation" / "result.json").read_text())
-    # The script reads the slug from the report with jq and checks it with grep.
+    # The script reads the slug from the report with jq, checks it with grep and
+    # copies the trusted tree with only the entry's folder from the pull request.
+    slug = report["entry"]
+    source = validate.temp / "preview-src"
+    shutil.copytree(validate.workspace / "trusted", source, symlinks=True)
+    shutil.rmtree(source / "entries" / slug, ignore_errors=True)
+    shutil.copytree(validate.workspace / "pr" / "entries" / slug, source / "entries" / slug)
     (preview,) = validate.run("Build a preview site of the entry",
-                              shell={"slug": report["entry"]})
+                              shell={"slug": slug, "preview_src": str(source)})
     command_exists(preview, "build", "validate.yml", "site")
     assert preview.returncode == 0, preview.stderr
     assert (validate.temp / "validation" / "preview" / "index.html").is_file()

@@ -59,10 +59,10 @@ def workflow_names() -> list[str]:
 
 # --- contest command lines in a script ------------------------------------------------
 
-# `contest` at a command position: line start, after `$(`, `!`, `then`, `do`,
-# `&&`, `||`, `;`, or `|`.
+# `contest` at a command position (line start, after `$(`, `!`, `then`, `do`,
+# `&&`, `||`, `;`, or `|`), followed by a command or a global option.
 _COMMAND_START = re.compile(
-    r"(?:^|\$\(|[;|&]\s*|\b(?:then|do|else)\s+|!\s+)\s*(?P<cmd>contest\s+[a-z])"
+    r"(?:^|\$\(|[;|&]\s*|\b(?:then|do|else)\s+|!\s+)\s*(?P<cmd>contest\s+(?:[a-z]|--))"
 )
 
 
