@@ -29,11 +29,12 @@ from issueform import (
     render_body,
 )
 
-from site_builder import attachments, intake, messages
+from site_builder import attachments, entryform, intake, messages
 from site_builder.attachments import FetchError
 from site_builder.cli._common import ContestContext
 from site_builder.cli.intake import make_command
 from site_builder.entries import load_entry
+from site_builder.errors import ContestDefinitionError, UsageError
 from site_builder.loader import load_file
 from site_builder.schemas import ENTRY, load_schema
 
@@ -87,7 +88,7 @@ def codes(result: intake.IntakeResult) -> list[tuple[str | None, str]]:
 
 
 def test_every_field_of_the_form_is_read(root: Path) -> None:
-    form = intake.load_form(root)
+    form = entryform.load_form(root)
     assert [f.key for f in form] == [key_of(e) for e in form_fields()]
     assert len({f.label for f in form}) == len(form)
     schema = load_schema(REPO / "schema", ENTRY).document
@@ -107,8 +108,8 @@ def test_a_form_field_intake_does_not_know_stops_the_command(root: Path) -> None
     form = root / ".github" / "ISSUE_TEMPLATE" / "entry.yml"
     form.write_text(form.read_text(encoding="utf-8").replace(
         "label: 태그 (tags)", "label: 태그 (keywords)"), encoding="utf-8")
-    with pytest.raises(intake.ContestDefinitionError, match="keywords"):
-        intake.load_form(root)
+    with pytest.raises(ContestDefinitionError, match="keywords"):
+        entryform.load_form(root)
 
 
 def test_a_renamed_label_is_followed(root: Path) -> None:
@@ -338,7 +339,7 @@ def test_a_network_failure_stops_the_command_and_writes_nothing(root: Path) -> N
     def down(url: str, limit: int) -> bytes:
         raise FetchError("URLError", permanent=False)
 
-    with pytest.raises(intake.UsageError, match="could not be downloaded now"):
+    with pytest.raises(UsageError, match="could not be downloaded now"):
         run(root, complete_answers(), down)
     assert_untouched(root)
 
@@ -419,7 +420,7 @@ def test_a_payload_of_another_shape_cannot_run(breakage: str) -> None:
         payload["issue"]["user"] = None
     else:
         payload["issue"]["body"] = ["x"]
-    with pytest.raises(intake.UsageError, match="not an issues payload"):
+    with pytest.raises(UsageError, match="not an issues payload"):
         intake.event_from_payload(payload)
 
 
@@ -462,7 +463,7 @@ def test_the_command_cannot_run_on_a_network_error(root: Path, tmp_path: Path) -
 
     result, written = invoke(root, render_body(complete_answers()), down, tmp_path)
     # ContestError: the CLI's main turns it into exit 2 and "contest: ..." on stderr.
-    assert isinstance(result.exception, intake.UsageError)
+    assert isinstance(result.exception, UsageError)
     assert written is None
     assert_untouched(root)
 
