@@ -27,8 +27,9 @@ import re
 import ssl
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from http.client import HTTPMessage
-from typing import IO, Protocol
+from typing import IO
 from urllib.parse import SplitResult, urlsplit
 
 TIMEOUT = 30.0
@@ -53,10 +54,8 @@ _ATTACHMENT_PATHS = {
 }
 
 
-class Fetcher(Protocol):
-    """Fetch `url`, returning at most ``limit + 1`` bytes (more means too large)."""
-
-    def __call__(self, url: str, limit: int) -> bytes: ...
+Fetcher = Callable[[str, int], bytes]
+"""Fetch a URL, returning at most ``limit + 1`` bytes (more means too large)."""
 
 
 class FetchError(Exception):

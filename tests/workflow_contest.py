@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sys
 import urllib.request
+from collections.abc import Callable
 
 
-def local_fetcher(base: str):  # type: ignore[no-untyped-def]
+def local_fetcher(base: str) -> Callable[[str, int], bytes]:
     def fetch(url: str, limit: int) -> bytes:
         name = url.rstrip("/").rsplit("/", 1)[-1]
         with urllib.request.urlopen(f"{base}/{name}", timeout=30) as response:

@@ -46,6 +46,8 @@ WORKFLOWS = REPO / ".github" / "workflows"
 RUN_CONTEST = Path(__file__).resolve().parent / "workflow_contest.py"
 REPOSITORY = "example-org/citizen-software-contest-2015"
 TOKEN = "ghs_e2e-placeholder-not-a-token"
+COMMAND_TIMEOUT = 900
+"""Seconds: a guard against a hung command, far above what any step takes."""
 
 
 def load_workflow(name: str) -> dict[str, Any]:
@@ -469,7 +471,7 @@ class Job:
         done = subprocess.run(
             [sys.executable, str(RUN_CONTEST), *prefix, *words[1:]], cwd=cwd,
             env=dict(env if env is not None else variables), capture_output=True, text=True,
-            check=False,
+            check=False, timeout=COMMAND_TIMEOUT,
         )
         return Ran(words, done.returncode, done.stdout, done.stderr)
 
