@@ -36,7 +36,7 @@ from typing import Any
 
 from site_builder import schemas, yamldump
 from site_builder.contest import Contest, Round
-from site_builder.entries import ENTRIES_DIR, SLUG, EntryLoad
+from site_builder.entries import SLUG
 from site_builder.loader import (
     SCORE_SIZE_LIMIT,
     Document,
