@@ -25,10 +25,12 @@ kept so that a schema error's path can be mapped back to a line and column.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,6 +176,23 @@ def _child(node: Node, part: str | int) -> Node | None:
     return None
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic GC while thousands of documents are loaded.
+
+    Loading allocates millions of small objects, and the cyclic GC would rescan them
+    over and over (measured: a third of `contest validate` at 5,000 entries). Loaded
+    documents hold no reference cycles, so reference counting frees them as they go.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class LoadFailure(Exception):
     """Raised by `load_*`: the file cannot be turned into data. Carries one problem."""
 
@@ -182,7 +201,7 @@ class LoadFailure(Exception):
         self.problem = problem
 
 
-def read_text(path: Path, display: str, limit: int) -> str:
+def read_text(path: str | os.PathLike[str], display: str, limit: int) -> str:
     """Read a file as UTF-8 text, refusing links, non-regular files and big files
     before reading a byte more than the cap."""
     try:
@@ -207,11 +226,12 @@ def read_text(path: Path, display: str, limit: int) -> str:
         chunks = []
         remaining = limit + 1
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
+            wanted = min(remaining, 1 << 20)
+            chunk = os.read(fd, wanted)
             chunks.append(chunk)
             remaining -= len(chunk)
+            if len(chunk) < wanted:  # a regular file reads short only at its end
+                break
         raw = b"".join(chunks)
     finally:
         os.close(fd)
