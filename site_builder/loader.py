@@ -73,6 +73,24 @@ for _tag, _regexp, _first in (
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
 
 
+# The resolvers above by first character, each set as one pattern: whether a plain scalar
+# is text, as fast as one regular-expression match (see `plain_is_text`).
+_NOT_TEXT = {
+    first: re.compile("|".join(f"(?:{regexp.pattern})" for _tag, regexp in resolvers))
+    for first, resolvers in _CoreResolver.yaml_implicit_resolvers.items()
+}
+
+
+def plain_is_text(value: str) -> bool:
+    """Whether a plain (unquoted) scalar reads as text in the core schema, exactly as
+    the resolver decides it: not a number, boolean or null."""
+    for first in (value[:1], None):
+        pattern = _NOT_TEXT.get(first)
+        if pattern is not None and pattern.match(value):
+            return False
+    return True
+
+
 class _Composer(CParser, _CoreResolver):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
@@ -288,6 +306,59 @@ def parse(text: str, display: str) -> Document:
         _refuse_anchors(text, display)
     data = _Builder(display).build(root, 0)
     return Document(display, data, root, text)
+
+
+def peek_text(text: str, key: str) -> str | None:
+    """The text value of the top-level `key`, parsing the document only up to it.
+
+    For display at scale (a tally lists the titles of thousands of entries, and composing
+    each whole manifest would take longer than the tally itself). Parsing stops at the
+    key, so the rest of the document is neither read nor checked: nothing may be decided
+    on this value. None when the key is not met before anything unusual: a syntax error,
+    an anchor, alias or tag, or a value that is not text.
+    """
+    parser = _Composer(text)
+    try:
+        starts = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent)
+        for expected in starts:
+            event = parser.get_event()
+            if not isinstance(event, expected) or getattr(event, "anchor", None) is not None:
+                return None
+        while True:
+            name = parser.get_event()
+            if not isinstance(name, yaml.ScalarEvent) or name.anchor or name.tag:
+                return None
+            value = parser.get_event()
+            if isinstance(value, yaml.ScalarEvent) and name.value == key:
+                is_text = not value.implicit[0] or plain_is_text(value.value)
+                ok = value.anchor is None and value.tag is None and is_text
+                return value.value if ok else None
+            if name.value == key or value is None or not _skip(parser, value):
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+
+
+def _skip(parser: _Composer, event: yaml.Event) -> bool:
+    """Step over one value whose first event is `event`; False at anything unusual."""
+    depth = 0
+    while True:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return False
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+        elif not isinstance(event, yaml.ScalarEvent):
+            return False
+        if depth == 0:
+            return True
+        following = parser.get_event()
+        if following is None:
+            return False
+        event = following
 
 
 def _refuse_anchors(text: str, display: str) -> None:

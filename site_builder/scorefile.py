@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from site_builder.loader import _CoreResolver
+from site_builder.loader import plain_is_text
 
 FIELD_ORDER = (
     "round", "entry", "judge", "scores", "comment", "comment_url", "event_time",
@@ -61,26 +61,12 @@ _LAYOUT = re.compile(
 _SCORE_LINE = re.compile(rf"  ({_KEY}): ({_MARK})\n")
 _TEXT_FIELDS = ("round", "entry", "judge", "comment_url", "event_time")
 
-# The loader's own implicit resolvers, by first character as the resolver looks them up:
-# a plain scalar the core schema reads as a number, boolean or null is never taken as text.
-_NOT_TEXT = {
-    first: re.compile("|".join(f"(?:{regexp.pattern})" for _tag, regexp in resolvers))
-    for first, resolvers in _CoreResolver.yaml_implicit_resolvers.items()
-}
-_ANY_FIRST = _NOT_TEXT.get(None)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 # Values met again and again (round ids, slugs, logins, times, criterion ids) are checked
 # once. Bounded, so that a huge ledger of unique comments cannot grow it without limit.
 _CACHE: dict[str, str | None] = {}
 _CACHE_LIMIT = 100_000
-
-
-def _not_text(value: str) -> bool:
-    pattern = _NOT_TEXT.get(value[:1])
-    if pattern is not None and pattern.match(value):
-        return True
-    return _ANY_FIRST is not None and _ANY_FIRST.match(value) is not None
 
 
 def _text(raw: str) -> str | None:
@@ -95,7 +81,7 @@ def _text(raw: str) -> str | None:
         or raw[-1] in ": "
         or ": " in raw
         or " #" in raw
-        or _not_text(raw)
+        or not plain_is_text(raw)
     ):
         value = None
     else:
