@@ -8,6 +8,7 @@ addresses after `links.normalize` (scheme, www., default port, trailing slash).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import links
-from site_builder.entries import ENTRIES_DIR, MANIFEST, manifest_display
-from site_builder.loader import ENTRY_SIZE_LIMIT, Document, LoadFailure, parse, read_text
+from site_builder.entries import manifest_display
+from site_builder.loader import ENTRY_SIZE_LIMIT, Document, LoadFailure, load_bytes
 from site_builder.problems import Problem
 
 
@@ -89,9 +90,13 @@ def find_one(item: Identity, others: Iterable[Identity]) -> Iterator[Problem]:
     for other in sorted(others, key=lambda o: o.slug):
         if other.slug == item.slug:
             continue
-        if title_hit is None and title is not None and other.title is not None:
-            if title_key(other.title) == title:
-                title_hit = other
+        if (
+            title_hit is None
+            and title is not None
+            and other.title is not None
+            and title_key(other.title) == title
+        ):
+            title_hit = other
         if (
             service_hit is None
             and host
@@ -120,8 +125,8 @@ def _problem(item: Identity, first: Identity, field: str, code: str) -> Problem:
     return Problem(item.file, line, column, code, {"other_file": first.file}, field)
 
 
-_TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_SERVICE = re.compile(r"^[ \t]+service:[ \t]*(.*?)[ \t]*\r?$", re.M)
+_TITLE = re.compile(rb"^title:[ \t]*(.*?)[ \t]*\r?$", re.M)
+_SERVICE = re.compile(rb"^[ \t]+service:[ \t]*(.*?)[ \t]*\r?$", re.M)
 # A plain one-line scalar: nothing YAML would read differently from the text.
 _PLAIN = re.compile(r"""^(?![-?:,\[\]{}#&*!|>'"%@`])(?!.*(?::\s|\s#)).+$""")
 
@@ -132,21 +137,36 @@ def quick_identity(root: Path, slug: str) -> Identity:
     Pull-request mode compares one entry against all others and must stay
     under a second at thousands of entries, where a full parse of every
     manifest alone takes about as long. Plain one-line values are read from
-    the text; anything YAML could read differently (quotes, escapes, a value
-    continued on the next line, flow style) falls back to the strict loader.
+    the raw bytes; anything YAML could read differently (quotes, escapes, a
+    value continued on the next line, flow style, bytes that are not UTF-8)
+    falls back to the strict loader.
     """
     display = manifest_display(slug)
-    path = root / ENTRIES_DIR / slug / MANIFEST
+    # A plain string path: pathlib's joins cost more than the read itself here.
+    path = f"{os.fspath(root)}/{display}"
     try:
-        text = read_text(path, display, ENTRY_SIZE_LIMIT)
-    except LoadFailure:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
         return Identity(slug, display, None, None)
-    title = _plain_value(text, _TITLE, "title:")
-    service = _plain_value(text, _SERVICE, "service:")
+    try:
+        raw = os.read(fd, ENTRY_SIZE_LIMIT + 1)
+    finally:
+        os.close(fd)
+    return identity_from_bytes(slug, raw)
+
+
+def identity_from_bytes(slug: str, raw: bytes | None) -> Identity:
+    """`quick_identity` of a manifest's bytes, such as an entry's on the base
+    commit read from git; None for a file too large to be read."""
+    display = manifest_display(slug)
+    if raw is None:
+        return Identity(slug, display, None, None)
+    title = _plain_value(raw, _TITLE, b"title:")
+    service = _plain_value(raw, _SERVICE, b"service:")
     if title is not None and service is not None:
         return Identity(slug, display, title, service)
     try:
-        data = parse(text, display).data
+        data = load_bytes(raw, display, ENTRY_SIZE_LIMIT).data
     except LoadFailure:
         return Identity(slug, display, None, None)
     if not isinstance(data, dict):
@@ -162,28 +182,35 @@ def quick_identity(root: Path, slug: str) -> Identity:
     )
 
 
-def _plain_value(text: str, pattern: re.Pattern[str], key: str) -> str | None:
-    # The first match is the key: other entries are as merged, so validated,
-    # and a validated manifest has no duplicate keys. str.find skips to the
-    # candidates far faster than a multi-line regex scan of the whole text.
-    match = None
-    position = text.find(key)
-    while position >= 0 and match is None:
-        line_start = text.rfind("\n", 0, position) + 1
-        match = pattern.match(text, line_start)
-        position = text.find(key, position + 1)
-    if match is None:
+def _plain_value(raw: bytes, pattern: re.Pattern[bytes], key: bytes) -> str | None:
+    # Exactly one line may look like the key: a look-alike line inside a
+    # description ("  service: https://decoy/") sends the file to the
+    # loader, which knows which one is the real key. bytes.find skips to the
+    # candidates far faster than a multi-line regex scan of the whole file.
+    matches: list[re.Match[bytes]] = []
+    position = raw.find(key)
+    while position >= 0:
+        line_start = raw.rfind(b"\n", 0, position) + 1
+        found = pattern.match(raw, line_start)
+        if found is not None and (not matches or found.start() != matches[-1].start()):
+            matches.append(found)
+        position = raw.find(key, position + 1)
+    if len(matches) != 1:
         return None
-    value = match.group(1)
-    if not _PLAIN.match(value):
+    match = matches[0]
+    try:
+        value = match.group(1).decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    indent = len(match.group(0)) - len(match.group(0).lstrip(" \t"))
+    if not _PLAIN.match(value) or "\x00" in value:
+        return None
+    indent = len(match.group(0)) - len(match.group(0).lstrip(b" \t"))
     # A plain scalar continues on following lines that are indented deeper
     # than its key (blank lines in between included).
-    for line in text[match.end() + 1 :].split("\n", 8)[:8]:
+    for line in raw[match.end() + 1 :].split(b"\n", 8)[:8]:
         if not line.strip():
             continue
-        if len(line) - len(line.lstrip(" \t")) > indent:
+        if len(line) - len(line.lstrip(b" \t")) > indent:
             return None
         break
     return value

@@ -7,6 +7,7 @@ fixing the schema errors only to meet the next layer.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -16,10 +17,16 @@ from site_builder import images, licenses, links, privacy
 from site_builder.contest import Contest
 from site_builder.entries import ENTRIES_DIR, MANIFEST, EntryLoad, slug_problem
 from site_builder.loader import Document
-from site_builder.problems import Problem, dotted
+from site_builder.problems import Problem, Severity, dotted
 from site_builder.schemas import Schema, label
 
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_MD_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"  # inline link or image: [text](target "title")
+    r"|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>"  # autolink: <scheme:...>
+    # Reference definition: [id]: target "title", the target maybe on the next line.
+    r"|^[ \t]*\[[^\]]+\]:\s*<?([^\s>]+)",
+    re.M,
+)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _IMAGE_NAME = re.compile(r"\.(?:png|jpe?g|webp)$", re.I)
 
@@ -36,7 +43,7 @@ def check_entry(
         return problems
     data: dict[str, Any] = doc.data
     folder = root / ENTRIES_DIR / load.slug
-    problems.extend(_category(doc, data, contest))
+    problems.extend(_category(doc, data, contest, schema))
     problems.extend(_links(doc, data, schema))
     problems.extend(_license(doc, data))
     problems.extend(_personal_data(doc, data, schema))
@@ -45,9 +52,15 @@ def check_entry(
     return problems
 
 
-def _category(doc: Document, data: Mapping[str, Any], contest: Contest | None) -> Iterator[Problem]:
+def _category(
+    doc: Document, data: Mapping[str, Any], contest: Contest | None, schema: Schema
+) -> Iterator[Problem]:
     category = data.get("category")
     if contest is None or not isinstance(category, str) or contest.category(category):
+        return
+    # A value of the wrong form was already explained by the schema check.
+    pattern = schema.property_schema(["category"]).get("pattern")
+    if isinstance(pattern, str) and not re.search(pattern, category):
         return
     line, column = doc.locate(["category"])
     allowed = ", ".join(f"{c.id} ({c.name})" for c in contest.categories)
@@ -90,7 +103,7 @@ def _license(doc: Document, data: Mapping[str, Any]) -> Iterator[Problem]:
         return
     code, params = found
     line, column = doc.locate(["license"])
-    severity = "warning" if code == "license.not-canonical" else "error"
+    severity: Severity = "warning" if code == "license.not-canonical" else "error"
     yield Problem(doc.file, line, column, code, params, "license", severity)
 
 
@@ -137,13 +150,17 @@ def _privacy_problem(
     )
 
 
-def _description_links(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[Problem]:
+def _description_links(
+    doc: Document, data: Mapping[str, Any], schema: Schema
+) -> Iterator[Problem]:
     text = data.get("description")
     if not isinstance(text, str):
         return
     for match in _MD_LINK.finditer(text):
         target = next(g for g in match.groups() if g is not None)
-        scheme = _SCHEME.match(target)
+        # Markdown keeps character references in the href and the browser
+        # decodes them: "jav&#x61;script:" is a javascript: link.
+        scheme = _SCHEME.match(html.unescape(target))
         if scheme and scheme.group(1).lower() not in ("https", "http"):
             line, column = doc.locate_text(["description"], target)
             yield Problem(
@@ -153,7 +170,9 @@ def _description_links(doc: Document, data: Mapping[str, Any], schema: Schema) -
             )
 
 
-def _screenshots(doc: Document, data: Mapping[str, Any], folder: Path, slug: str) -> Iterator[Problem]:
+def _screenshots(
+    doc: Document, data: Mapping[str, Any], folder: Path, slug: str
+) -> Iterator[Problem]:
     listed = data.get("screenshots")
     names: Sequence[Any] = listed if isinstance(listed, list) else []
     accepted: set[str] = set()

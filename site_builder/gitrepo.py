@@ -8,6 +8,9 @@ how to get it, instead of git's "no merge base".
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +68,8 @@ def merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit
             found = _merge_base(repo, base, head)
             if found is not None:
                 return found
-        try:
+        with contextlib.suppress(git.GitCommandError):
             repo.git.fetch("--no-tags", "--unshallow", "origin")
-        except git.GitCommandError:
-            pass
         found = _merge_base(repo, base, head)
         if found is not None:
             return found
@@ -87,19 +88,76 @@ def changes(repo: git.Repo, since: git.Commit, head: git.Commit) -> list[Change]
     return [Change(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
 
 
+def read_blobs(commit: git.Commit, paths: list[str], limit: int) -> dict[str, bytes | None]:
+    """Files' bytes at `commit` (None where a path is not a file there), each
+    cut at `limit` + 1 bytes so the caller can refuse what is too big.
+
+    One `git ls-tree` finds them all and GitPython's persistent
+    `git cat-file --batch` reads them, rather than walking GitPython's tree
+    objects, which parse and check every name of entries/ (thousands)."""
+    found: dict[str, bytes | None] = dict.fromkeys(paths)
+    listing = commit.repo.git.ls_tree("-z", "--full-tree", commit.hexsha, "--", *paths)
+    for record in filter(None, listing.split("\0")):
+        meta, _, path = record.partition("\t")
+        _mode, kind, sha = meta.split()
+        if kind == "blob" and path in found:
+            stream = commit.repo.odb.stream(bytes.fromhex(sha))
+            found[path] = stream.read(limit + 1)
+    return found
+
+
 def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
-    """A file's bytes at `commit`, or None if it is not there. Refuses more than `limit`."""
-    # `git cat-file` by path, rather than walking GitPython's tree objects,
-    # which parse and check every name of entries/ (thousands) on the way.
+    """A file's bytes at `commit`, or None if it is not there. See `read_blobs`."""
+    return read_blobs(commit, [path], limit)[path]
+
+
+def files_in_subfolders(
+    commit: git.Commit, folder: str, name: str, limit: int
+) -> Iterator[tuple[str, bytes | None]]:
+    """(subfolder, bytes) for every regular file `folder/<subfolder>/name` at
+    `commit`: the manifests of the entries on the base branch. None for a file
+    over `limit`.
+
+    Two git processes whatever the number of entries (ls-tree, then one
+    cat-file --batch for every blob): 0.1 s for 5,000 manifests, where one
+    GitPython round trip per blob took three seconds."""
     repo = commit.repo
-    try:
-        kind = repo.git.cat_file("-t", f"{commit.hexsha}:{path}")
-    except git.GitCommandError:
-        return None
-    if kind.strip() != "blob":
-        return None
-    data: bytes = repo.git.cat_file("blob", f"{commit.hexsha}:{path}", stdout_as_string=False)
-    return data[: limit + 1]
+    listing = repo.git.ls_tree("-r", "-l", "-z", commit.hexsha, "--", f"{folder}/")
+    wanted: list[tuple[str, str]] = []
+    for record in listing.split("\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition("\t")
+        mode, kind, sha, size = meta.split()
+        parts = path.split("/")
+        if len(parts) != 3 or parts[2] != name or kind != "blob" or mode not in _REGULAR:
+            continue
+        if int(size) > limit:
+            yield parts[1], None
+        else:
+            wanted.append((parts[1], sha))
+    if not wanted:
+        return
+    batch = subprocess.run(
+        ["git", "--git-dir", repo.git_dir, "cat-file", "--batch"],
+        input="".join(f"{sha}\n" for _, sha in wanted).encode("ascii"),
+        capture_output=True,
+        check=False,
+    )
+    if batch.returncode != 0:
+        raise GitError(f"git cat-file failed: {batch.stderr.decode(errors='replace').strip()}")
+    out = batch.stdout
+    offset = 0
+    for subfolder, _sha in wanted:
+        # Each object is "<sha> blob <size>\n", its bytes, then "\n".
+        header_end = out.index(b"\n", offset)
+        size = int(out[offset:header_end].split()[2])
+        start = header_end + 1
+        yield subfolder, out[start : start + size]
+        offset = start + size + 1
+
+
+_REGULAR = ("100644", "100755")
 
 
 def _merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit | None:

@@ -91,7 +91,7 @@ def plain_is_text(value: str) -> bool:
     return True
 
 
-class _Composer(CParser, _CoreResolver):  # type: ignore[misc]
+class _Composer(CParser, _CoreResolver):
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         _CoreResolver.__init__(self)
@@ -109,15 +109,26 @@ class Document:
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of the deepest
-        part of it that exists (a missing key is reported at its parent)."""
+        part of it that exists (a missing key is reported at its parent).
+
+        A block mapping or list that is the value of a key is located at the
+        key: the node itself starts at its first item, on the next line, and
+        "members is missing" shown on the line of `name:` would mislead."""
         node = self.root
         if node is None:
             return 1, 1
+        key: Node | None = None
         for part in path:
-            child = _child(node, part)
-            if child is None:
+            found = _child_and_key(node, part)
+            if found is None:
                 break
-            node = child
+            key, node = found
+        if (
+            key is not None
+            and isinstance(node, MappingNode | SequenceNode)
+            and not node.flow_style
+        ):
+            node = key
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def locate_key(self, path: Sequence[str | int], key: str) -> tuple[int, int]:
@@ -180,17 +191,24 @@ class Document:
 
 
 def _spans(node: Node, index: int) -> bool:
-    return bool(node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1))
+    start = node.start_mark.index
+    return bool(start <= index < max(node.end_mark.index, start + 1))
 
 
 def _child(node: Node, part: str | int) -> Node | None:
+    found = _child_and_key(node, part)
+    return found[1] if found is not None else None
+
+
+def _child_and_key(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    """The child at `part` and, in a mapping, the key node it is written under."""
     if isinstance(node, MappingNode) and isinstance(part, str):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == part:
-                return value_node
-    elif isinstance(node, SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]
+                return key_node, value_node
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        child: Node = node.value[part]
+        return None, child
     return None
 
 
@@ -238,9 +256,8 @@ def read_text(path: str | os.PathLike[str], display: str, limit: int) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise LoadFailure(Problem(display, None, None, "file.not-regular"))
         if info.st_size > limit:
-            raise LoadFailure(
-                Problem(display, None, None, "file.too-large", {"size": info.st_size, "limit": limit})
-            )
+            params = {"size": info.st_size, "limit": limit}
+            raise LoadFailure(Problem(display, None, None, "file.too-large", params))
         chunks = []
         remaining = limit + 1
         while remaining > 0:
@@ -265,9 +282,11 @@ def decode(raw: bytes, display: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        detail = f"0x{raw[exc.start]:02x}"
-        raise LoadFailure(Problem(display, line, column, "file.encoding", {"detail": detail})) from None
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, as in every other problem, not bytes.
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        params = {"detail": f"0x{raw[exc.start]:02x}"}
+        raise LoadFailure(Problem(display, line, column, "file.encoding", params)) from None
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -294,6 +313,8 @@ def parse(text: str, display: str) -> Document:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise LoadFailure(_syntax_problem(exc, display, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadFailure(_reader_problem(exc, display, text)) from None
     except yaml.YAMLError as exc:
         raise LoadFailure(
             Problem(display, None, None, "yaml.syntax", _syntax_params(str(exc)))
@@ -368,9 +389,8 @@ def _refuse_anchors(text: str, display: str) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None and not isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            raise LoadFailure(
-                Problem(display, mark.line + 1, mark.column + 1, "yaml.anchor", {"anchor": anchor})
-            )
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+            raise LoadFailure(Problem(display, line, column, "yaml.anchor", {"anchor": anchor}))
 
 
 class _Builder:
@@ -379,8 +399,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def fail(self, node: Node, code: str, params: dict[str, Any] | None = None) -> LoadFailure:
-        mark = node.start_mark
-        return LoadFailure(Problem(self.display, mark.line + 1, mark.column + 1, code, params or {}))
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        return LoadFailure(Problem(self.display, line, column, code, params or {}))
 
     def build(self, node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -487,7 +507,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
         "Check that every quote you opened is closed.",
     ),
     (
-        "special characters are not allowed",
+        # libyaml says "control characters", the pure-Python reader "special characters".
+        "characters are not allowed",
         "보이지 않는 제어 문자가 있습니다. 그 줄을 다시 입력하세요.",
         "There is an invisible control character; type the line again.",
     ),
@@ -505,9 +526,25 @@ def _syntax_params(detail: str) -> dict[str, str]:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    # At the end of the file the problem is where the unclosed quote or
+    # bracket was opened ("while scanning a quoted scalar"), not the last line.
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark
     detail = " ".join(filter(None, [exc.context, exc.problem]))
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+    if mark is None:
+        return Problem(display, None, None, "yaml.syntax", _syntax_params(detail))
+    if text[mark.index : mark.index + 1] == "\t":
         detail = f"found character '\\t' {detail}"
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
+    return Problem(display, mark.line + 1, mark.column + 1, "yaml.syntax", _syntax_params(detail))
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, display: str, text: str) -> Problem:
+    # libyaml reads the text as UTF-8 and reports a byte offset, without a line.
+    raw = text.encode("utf-8")
+    offset = min(max(exc.position, 0), len(raw))
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+    detail = f"{exc.reason} (U+{code:04X})"
     return Problem(display, line, column, "yaml.syntax", _syntax_params(detail))

@@ -70,7 +70,8 @@ def scan(text: str) -> Iterator[Finding]:
 def _scan_folded(text: str) -> Iterator[Finding]:
     if "@" in text:
         for match in _EMAIL.finditer(text):
-            yield Finding("email", match.group(0), _mask_email(match.group(0)), match.start())
+            if not _in_url_authority(text, match.start()):
+                yield Finding("email", match.group(0), _mask_email(match.group(0)), match.start())
     # Phone and registration numbers need a run of at least nine digits and
     # separators; the full patterns run only on such runs.
     for run in _DIGIT_RUN.finditer(text):
@@ -86,6 +87,15 @@ def _scan_folded(text: str) -> Iterator[Finding]:
             yield Finding(
                 "phone", match.group(0), _mask_digits(match.group(0)), start + match.start()
             )
+
+
+def _in_url_authority(text: str, start: int) -> bool:
+    # "https://user:secret@host" is a credential in an address, reported as
+    # such by the link check; an e-mail report on top would be noise.
+    token_start = max(text.rfind(ch, 0, start) for ch in " \t\n(<[\"'") + 1
+    token = text[token_start:start]
+    scheme = token.find("://")
+    return scheme >= 0 and "/" not in token[scheme + 3 :]
 
 
 def _rrn_checksum_ok(digits: str) -> bool:

@@ -20,7 +20,6 @@ from site_builder.contest import CONTEST_FILE, Contest, load_contest_text
 from site_builder.entries import (
     ENTRIES_DIR,
     MANIFEST,
-    discover,
     load_entry,
     load_entry_bytes,
     manifest_display,
@@ -35,7 +34,6 @@ PROTECTED = (
     CONTEST_FILE, "schema/", "scores/", "results/", ".github/", "site_builder/",
     "mkdocs.yml", "pyproject.toml", ".ci/", "docs/", "tests/", "benchmarks/",
 )
-_SCHEMA_LIMIT = 1024 * 1024
 
 
 def validate_pull_request(
@@ -48,18 +46,33 @@ def validate_pull_request(
     since = gitrepo.merge_base(repo, base, head)
     changed = gitrepo.changes(repo, since, head)
 
-    contest_raw = gitrepo.read_blob(base, CONTEST_FILE, CONTEST_SIZE_LIMIT)
-    schema_raw = gitrepo.read_blob(base, "schema/" + schemas.CONTEST, _SCHEMA_LIMIT)
-    entry_schema_raw = gitrepo.read_blob(base, "schema/" + schemas.ENTRY, _SCHEMA_LIMIT)
+    # The rules come from the base commit, read in one go with the entry's
+    # base version (if it exists, the pull request edits an existing entry).
+    slugs = _classify(changed, Report())
+    slug_paths = [f"{ENTRIES_DIR}/{slug}/{MANIFEST}" for slug in sorted(slugs)]
+    contest_path, schema_path, entry_schema_path = (
+        CONTEST_FILE, "schema/" + schemas.CONTEST, "schema/" + schemas.ENTRY
+    )
+    blobs = gitrepo.read_blobs(
+        base, [contest_path, schema_path, entry_schema_path, *slug_paths], CONTEST_SIZE_LIMIT
+    )
+    contest_raw, schema_raw, entry_schema_raw = (
+        blobs[contest_path], blobs[schema_path], blobs[entry_schema_path]
+    )
     if contest_raw is None or schema_raw is None or entry_schema_raw is None:
         raise GitError(
             f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
             "is --base the contest's default branch?"
         )
-    contest_load = load_contest_text(
-        contest_raw, schemas.schema_from_text(schemas.CONTEST, schema_raw.decode("utf-8"))
+    # A broken schema on the base branch stops the run with its own message
+    # (ContestDefinitionError), bad bytes included.
+    contest_schema = schemas.schema_from_text(
+        schemas.CONTEST, schema_raw.decode("utf-8", "replace")
     )
-    entry_schema = schemas.schema_from_text(schemas.ENTRY, entry_schema_raw.decode("utf-8"))
+    contest_load = load_contest_text(contest_raw, contest_schema)
+    entry_schema = schemas.schema_from_text(
+        schemas.ENTRY, entry_schema_raw.decode("utf-8", "replace")
+    )
     report = Report()
     if contest_load.contest is None:
         # The organizers' own file is broken on the base branch: say so, since
@@ -68,7 +81,7 @@ def validate_pull_request(
         return report, contest_load.language
     contest = contest_load.contest
 
-    slugs = _classify(changed, report)
+    _classify(changed, report)
     if len(slugs) > 1:
         report.add(
             Problem(f"{ENTRIES_DIR}/", None, None, "pr.multiple-entries", {"slugs": sorted(slugs)})
@@ -78,8 +91,9 @@ def validate_pull_request(
     if len(slugs) == 1:
         slug = next(iter(slugs))
         report.entry = slug
-        _check_entry(root, repo_base=base, slug=slug, changed=changed, author=author,
-                     contest=contest, entry_schema=entry_schema, report=report)
+        _check_entry(root, base=base, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"],
+                     slug=slug, changed=changed, author=author, contest=contest,
+                     entry_schema=entry_schema, report=report)
     late = moment is not None and _check_time(contest, moment, report.entry, report)
     report.status = "late" if late else ("valid" if report.ok else "needs-fix")
     return report, contest.language
@@ -94,14 +108,16 @@ def _classify(changed: list[gitrepo.Change], report: Report) -> set[str]:
         elif change.path.startswith(PROTECTED) or change.path == CONTEST_FILE:
             report.add(Problem(change.path, None, None, "pr.protected", {"path": change.path}))
         else:
-            report.add(Problem(change.path, None, None, "pr.outside-entries", {"path": change.path}))
+            params = {"path": change.path}
+            report.add(Problem(change.path, None, None, "pr.outside-entries", params))
     return slugs
 
 
 def _check_entry(
     root: Path,
     *,
-    repo_base: git.Commit,
+    base: git.Commit,
+    base_manifest: bytes | None,
     slug: str,
     changed: list[gitrepo.Change],
     author: str | None,
@@ -113,20 +129,23 @@ def _check_entry(
     if any(c.path == manifest and c.status == "D" for c in changed):
         report.add(Problem(manifest, None, None, "pr.deletes-entry", {"slug": slug}))
         return
-    base_raw = gitrepo.read_blob(repo_base, manifest, ENTRY_SIZE_LIMIT)
-    if base_raw is not None and author:
-        before = load_entry_bytes(slug, base_raw, entry_schema)
+    if base_manifest is not None and author:
+        before = load_entry_bytes(slug, base_manifest, entry_schema)
         if not _is_member(before.document.data if before.document else None, author):
-            report.add(
-                Problem(manifest, None, None, "pr.not-team-member", {"author": author, "slug": slug})
-            )
+            params = {"author": author, "slug": slug}
+            report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
     report.checked_files += 1
     report.extend(load.problems)
     report.extend(check_entry(root, load, contest, entry_schema))
+    # Compared with the entries of the base commit, like every other rule: the
+    # checkout lacks the entries merged since the branch was made, and still
+    # holds those withdrawn since.
     others = [
-        duplicates.quick_identity(root, other)
-        for other in discover(root).slugs
+        duplicates.identity_from_bytes(other, raw)
+        for other, raw in gitrepo.files_in_subfolders(
+            base, ENTRIES_DIR, MANIFEST, ENTRY_SIZE_LIMIT
+        )
         if other != slug
     ]
     mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
@@ -143,7 +162,9 @@ def _is_member(data: object, login: str) -> bool:
         return False
     folded = login.casefold()
     return any(
-        isinstance(m, dict) and isinstance(m.get("github"), str) and m["github"].casefold() == folded
+        isinstance(m, dict)
+        and isinstance(m.get("github"), str)
+        and m["github"].casefold() == folded
         for m in members
     )
 
@@ -151,15 +172,11 @@ def _is_member(data: object, login: str) -> bool:
 def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:
     file = manifest_display(slug) if slug else CONTEST_FILE
     if moment < contest.submission_open:
-        report.add(
-            Problem(file, None, None, "pr.early",
-                    {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()})
-        )
+        params = {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.early", params))
     elif moment > contest.submission_close:
-        report.add(
-            Problem(file, None, None, "pr.late",
-                    {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()})
-        )
+        params = {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.late", params))
         return True
     return False
 

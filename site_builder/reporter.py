@@ -92,8 +92,17 @@ def markdown_escape(value: str) -> str:
     return " ".join(escaped.split())
 
 
+def _code_cell(value: str) -> str:
+    """A path in a code span of a table cell. A file name is entrant input too:
+    a newline in it would end the row, a | would split it into two cells."""
+    text = " ".join(value.replace("`", "").split()).replace("|", "\\|")
+    return f"`{text}`"
+
+
 def markdown_table(report: Report, lang: str) -> str:
     rows = [
+        # Blank line first: the summary file may not end with one.
+        "",
         f"### {messages.render('ui.summary-title', lang)}",
         "",
         summary_line(report, lang),
@@ -107,7 +116,7 @@ def markdown_table(report: Report, lang: str) -> str:
                 "| "
                 + " | ".join(
                     [
-                        f"`{problem.location().replace('`', '')}`",
+                        _code_cell(problem.location()),
                         markdown_escape(problem.field or ""),
                         markdown_escape(problem.message(lang)),
                         markdown_escape(problem.hint(lang) or ""),

@@ -16,16 +16,17 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from jsonschema import Draft7Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 from site_builder import links
+from site_builder.errors import ContestDefinitionError
 from site_builder.loader import Document
 from site_builder.problems import Problem, dotted
 
@@ -37,10 +38,15 @@ _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$"
 )
 
-_format_checker = FormatChecker(formats=())
+@cache
+def _format_checker() -> Any:
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date-time", raises=ValueError)(_is_datetime)
+    return checker
 
 
-@_format_checker.checks("date-time", raises=ValueError)
 def _is_datetime(value: object) -> bool:
     # jsonschema checks date-time only with an extra package; this is the
     # whole of what the project needs: RFC 3339 with a mandatory offset.
@@ -63,9 +69,16 @@ def parse_datetime(value: str) -> datetime:
 class Schema:
     name: str
     document: Mapping[str, Any]
-    validator: Draft7Validator
     fast: Callable[[Any], Any] | None = None
     """fastjsonschema's compiled check of the same schema, or None."""
+
+    @cached_property
+    def validator(self) -> Any:
+        # jsonschema is imported and built only when a document has errors:
+        # pull-request mode on a valid entry never pays for it.
+        from jsonschema import Draft7Validator
+
+        return Draft7Validator(self.document, format_checker=_format_checker())
 
     def check(self, doc: Document, data: Any | None = None) -> list[Problem]:
         """Every schema problem of `doc`, each located in the file."""
@@ -100,7 +113,15 @@ class Schema:
 
 
 def load_schema(schema_dir: Path, name: str) -> Schema:
-    return _load_schema(str(schema_dir / name))
+    path = schema_dir / name
+    try:
+        return _load_schema(str(path))
+    except OSError as exc:
+        # The organizers' file, not an entrant's: the command cannot run.
+        raise ContestDefinitionError(
+            f"{path}: cannot read the schema ({exc.strerror or exc}); "
+            "a contest keeps its schemas in schema/"
+        ) from None
 
 
 def schema_from_text(name: str, text: str) -> Schema:
@@ -114,14 +135,38 @@ def _load_schema(path: str) -> Schema:
 
 
 def _compile(name: str, text: str) -> Schema:
-    document = json.loads(text)
-    Draft7Validator.check_schema(document)
-    validator = Draft7Validator(document, format_checker=_format_checker)
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise _not_a_schema(name, str(exc)) from None
+    if not isinstance(document, dict):
+        raise _not_a_schema(name, "the file holds no JSON object")
     try:
         fast = fastjsonschema.compile(document, formats={"date-time": _fast_datetime})
-    except fastjsonschema.JsonSchemaDefinitionException:
-        fast = None  # a schema feature it lacks: jsonschema alone still decides
-    return Schema(name, document, validator, fast)
+    except Exception:  # fastjsonschema fails on malformed schemas with any error
+        # A schema feature it lacks (jsonschema alone then decides) or a schema
+        # that is not valid at all: jsonschema's meta-schema tells which, on
+        # this rare path only.
+        from jsonschema import Draft7Validator, SchemaError
+
+        try:
+            Draft7Validator.check_schema(document)
+        except SchemaError as exc:
+            raise _not_a_schema(name, exc.message) from None
+        fast = None
+    return Schema(name, document, fast)
+
+
+def _not_a_schema(name: str, detail: str) -> ContestDefinitionError:
+    first_line = detail.strip().splitlines()[0] if detail.strip() else "?"
+    return ContestDefinitionError(f"schema/{name} is not a valid JSON Schema: {first_line}")
+
+
+def check_schema(schema: Schema) -> None:
+    """Raise jsonschema's SchemaError if the schema itself is not valid Draft-07."""
+    from jsonschema import Draft7Validator
+
+    Draft7Validator.check_schema(schema.document)
 
 
 def _fast_datetime(value: str) -> bool:
@@ -132,6 +177,8 @@ def _fast_datetime(value: str) -> bool:
 
 
 def _best(error: ValidationError) -> ValidationError:
+    from jsonschema.exceptions import best_match
+
     while error.validator in ("anyOf", "oneOf") and error.context:
         error = best_match(error.context)
     return error
@@ -317,4 +364,4 @@ def _missing_name(error: ValidationError) -> str:
     return missing[0] if missing else "?"
 
 
-__all__ = ["CONTEST", "ENTRY", "SCORE", "Schema", "jsonschema", "load_schema", "parse_datetime"]
+__all__ = ["CONTEST", "ENTRY", "SCORE", "Schema", "check_schema", "load_schema", "parse_datetime"]

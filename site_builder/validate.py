@@ -84,7 +84,10 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     targets = resolve_targets(root, paths)
     report = Report()
     contest_load = load_contest(root)
-    if targets.contest or (contest_load.contest is None and contest_load.document is None):
+    # Without a valid contest.yml an entry cannot be fully checked (its
+    # category, for one), so its problems are reported even when only
+    # entries were asked for: "no problems" would be a false pass.
+    if targets.contest or contest_load.contest is None:
         report.extend(contest_load.problems)
         report.checked_files += 1
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
