@@ -43,7 +43,9 @@ class LedgerState:
     """Whether scores/<round>/ differs from HEAD (changed, added or removed files)."""
 
 
-def ledger_state(root: Path, round_id: str) -> LedgerState:
+def ledger_state(root: Path, round_id: str, *, status: bool = True) -> LedgerState:
+    """The ledger commit of a round and, with `status`, whether its folder is dirty (a
+    ``git status`` over every score file: skipped when only the commit is wanted)."""
     import git  # GitPython takes a tenth of a second to import: only when needed
 
     try:
@@ -65,10 +67,12 @@ def ledger_state(root: Path, round_id: str) -> LedgerState:
             )
         has_head = repo.head.is_valid()
         commit = repo.git.log("-1", "--format=%H", "HEAD", "--", folder) if has_head else ""
-        status = repo.git.status("--porcelain", "--untracked-files=all", "--", folder)
+        changes = (
+            repo.git.status("--porcelain", "--untracked-files=all", "--", folder) if status else ""
+        )
     except git.GitCommandError as exc:
         raise GitError(f"git failed: {exc.stderr.strip() or exc}") from None
-    return LedgerState(commit or None, bool(status.strip()))
+    return LedgerState(commit or None, bool(changes.strip()))
 
 
 # --- reading and writing -----------------------------------------------------------------
@@ -264,7 +268,7 @@ def write_results(root: Path, contest: Contest, round_id: str | None) -> list[Ro
         if problem is not None:
             reports.append(RoundReport(round_, display, "refused", problems=[problem]))
             break
-        outcome = tally.tally_round(root, contest, round_.id, state.commit)
+        outcome = tally.tally_round(root, contest, round_.id, state.commit, titles=False)
         if isinstance(outcome, tally.Refusal):
             reports.append(RoundReport(round_, display, "refused", problems=list(outcome.problems)))
             break
@@ -302,13 +306,13 @@ def check_results(root: Path, contest: Contest, round_id: str | None) -> list[Ro
                 reports.append(RoundReport(round_, committed.file, "unpublished"))
             continue
         state = ledger_state(root, round_.id)
-        outcome = tally.tally_round(root, contest, round_.id, state.commit)
+        outcome = tally.tally_round(root, contest, round_.id, state.commit, titles=False)
         if isinstance(outcome, tally.Refusal):
             reports.append(RoundReport(round_, committed.file, "refused",
                                        problems=list(outcome.problems)))
             continue
-        recomputed = json.loads(tally.dumps(outcome.document))
-        differences = compare(committed.data, recomputed)
+        # The document holds JSON values only (dicts, lists, text, numbers, booleans, null).
+        differences = compare(committed.data, outcome.document)
         problems = list(outcome.warnings)
         if state.dirty:  # the likely reason for a difference: say it
             problems.append(Problem(f"{SCORES_DIR}/{round_.id}", None, None,

@@ -89,14 +89,16 @@ class Roster:
 
 
 def read_roster(
-    root: Path, slugs: Iterable[str], scorers: Mapping[str, Iterable[str]]
+    root: Path, slugs: Iterable[str], scorers: Mapping[str, Iterable[str]],
+    *, titles: bool = True,
 ) -> Roster:
-    """Titles and teams of `slugs`; `scorers` has the logins who scored each slug.
+    """Titles (unless not wanted) and teams of `slugs`; `scorers` has the logins who
+    scored each slug.
 
     An entry whose manifest cannot be read gets no title and an empty team, as in the
     score recorder: nobody can be shown to be on its team, and ``contest validate``
     reports the file itself."""
-    titles: dict[str, str] = {}
+    found: dict[str, str] = {}
     teams: dict[str, frozenset[str]] = {}
     for slug in slugs:
         display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
@@ -105,12 +107,12 @@ def read_roster(
         except LoadFailure:
             teams[slug] = frozenset()
             continue
-        title = peek_text(text, "title")
+        title = peek_text(text, "title") if titles else None
         if title is not None:
-            titles[slug] = title
+            found[slug] = title
         logins = {login.casefold() for login in scorers.get(slug, ())}
         teams[slug] = _team(text, display, logins) if logins else frozenset()
-    return Roster(titles, teams)
+    return Roster(found, teams)
 
 
 def _may_name(text: str, logins: Iterable[str]) -> bool:

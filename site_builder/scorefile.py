@@ -29,37 +29,67 @@ The grammar (lines end with ``\\n``; no other line break anywhere):
 * characters are printable (`str.isprintable`, line feeds aside): no control
   character, tab, CR, NEL, LS, PS or BOM, all of which the strict loader handles.
 
+The grammar also holds every value to schema/score.schema.json as this project ships it
+(the patterns of ids, slugs and logins, the lengths of the comment and its link, the
+time's format), so that a file it accepts needs no schema check: `trusted` says whether
+a repository's schema is still that one (by the SHA-256 of its canonical JSON, kept in
+`SCHEMA_SHA256`; a test fails when schema/score.schema.json changes without it). With
+another schema, every file is also checked against that schema, as before.
+
 The layout is matched by one regular expression and the values are then checked one by
-one; about 10 microseconds a file, against a few hundred for the strict loader.
+one; about 10 microseconds a file, against a few hundred for the strict loader and the
+schema.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from site_builder.loader import plain_is_text
+from site_builder.schemas import parse_datetime
 
 FIELD_ORDER = (
     "round", "entry", "judge", "scores", "comment", "comment_url", "event_time",
     "pull_request", "rubric_sha256",
 )
 
-_KEY = r"[a-z][a-z0-9_-]{0,39}"
+#: SHA-256 of the canonical JSON (keys sorted, no spaces) of schema/score.schema.json as
+#: the grammar below enforces it.
+SCHEMA_SHA256 = "85889d87946fe887769d964c9365e095ade888d5e4a3a5787dea2fb68f317fda"
+
+# The schema's patterns, each also allowed in single quotes (as the bot quotes an id that
+# YAML would read as something else).
+_ROUND = r"[a-z][a-z0-9_-]{0,39}"
+_SLUG = r"[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]"
+_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+_SHA = r"[0-9a-f]{64}"
+_KEY = _ROUND  # propertyNames of scores
 _MARK = r"(?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,15})?"
+
+
+def _id(name: str, pattern: str) -> str:
+    return rf"(?P<{name}>{pattern}|'{pattern}')"
+
+
 _LAYOUT = re.compile(
-    r"round: (?P<round>[^\n]+)\n"
-    r"entry: (?P<entry>[^\n]+)\n"
-    r"judge: (?P<judge>[^\n]+)\n"
+    rf"round: {_id('round', _ROUND)}\n"
+    rf"entry: {_id('entry', _SLUG)}\n"
+    rf"judge: {_id('judge', _LOGIN)}\n"
     rf"scores:\n(?P<scores>(?:  {_KEY}: {_MARK}\n)+)"
     r"(?:comment: (?P<comment>[^\n]+)\n(?P<block>(?:(?:  [^\n]*)?\n)*))?"
     r"(?:comment_url: (?P<comment_url>[^\n]+)\n)?"
     r"event_time: (?P<event_time>[^\n]+)\n"
     r"(?:pull_request: (?P<pull_request>[1-9][0-9]{0,17})\n)?"
-    r"rubric_sha256: (?P<rubric_sha256>[^\n]+)\n"
+    rf"rubric_sha256: {_id('rubric_sha256', _SHA)}\n"
 )
+_COMMENT_LENGTH = 5000
+_URL_LENGTH = 500
 _SCORE_LINE = re.compile(rf"  ({_KEY}): ({_MARK})\n")
-_TEXT_FIELDS = ("round", "entry", "judge", "comment_url", "event_time")
+_TEXT_FIELDS = ("round", "entry", "judge")
 
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
@@ -104,6 +134,27 @@ def _literal(header: str, block: str) -> str | None:
     return text + "\n" if header == "|" else text
 
 
+def schema_sha256(document: Mapping[str, Any]) -> str:
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def trusted(document: Mapping[str, Any]) -> bool:
+    """Whether `document` is the score schema this grammar enforces (see the docstring)."""
+    return schema_sha256(document) == SCHEMA_SHA256
+
+
+def _time(raw: str) -> str | None:
+    value = _text(raw)
+    if value is None:
+        return None
+    try:
+        parse_datetime(value)
+    except ValueError:
+        return None
+    return value
+
+
 def read(text: str) -> dict[str, Any] | None:
     """The data of a score file in the bot's layout, or None: read it strictly then."""
     if not text.replace("\n", "").isprintable():
@@ -113,7 +164,7 @@ def read(text: str) -> dict[str, Any] | None:
         return None
     found = match.groupdict()
     data: dict[str, Any] = {}
-    for key in _TEXT_FIELDS[:3]:
+    for key in _TEXT_FIELDS:
         value = _text(found[key])
         if value is None:
             return None
@@ -128,17 +179,20 @@ def read(text: str) -> dict[str, Any] | None:
         comment = _literal(header, block) if header in ("|", "|-") else (
             None if block else _text(header)
         )
-        if comment is None:
+        if comment is None or len(comment) > _COMMENT_LENGTH:
             return None
         data["comment"] = comment
     elif block:  # pragma: no cover - the pattern only matches a block after comment:
         return None
-    for key in _TEXT_FIELDS[3:]:
-        if found[key] is not None:
-            value = _text(found[key])
-            if value is None:
-                return None
-            data[key] = value
+    if found["comment_url"] is not None:
+        url = _text(found["comment_url"])
+        if url is None or not url.startswith("https://") or len(url) > _URL_LENGTH:
+            return None
+        data["comment_url"] = url
+    event_time = _time(found["event_time"])
+    if event_time is None:
+        return None
+    data["event_time"] = event_time
     if found["pull_request"] is not None:
         data["pull_request"] = int(found["pull_request"])
     rubric = _text(found["rubric_sha256"])

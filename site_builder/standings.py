@@ -28,10 +28,15 @@ def _t(code: str, lang: str, **params: Any) -> str:
 
 
 def _visible(text: str) -> str:
+    if text.isprintable():
+        return text
     return "".join(" " if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
 
 
 def _width(text: str) -> int:
+    """Columns a terminal gives `text`: two for each wide (Hangul, CJK) character."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 

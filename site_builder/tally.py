@@ -105,9 +105,11 @@ def rules_for(contest: Contest, round_: Round) -> scoring.RoundRules:
 
 
 def tally_round(
-    root: Path, contest: Contest, round_id: str, ledger_commit: str | None = None
+    root: Path, contest: Contest, round_id: str, ledger_commit: str | None = None,
+    *, titles: bool = True,
 ) -> RoundResult | Refusal:
-    """Tally one round from the repository at `root` (see the module docstring)."""
+    """Tally one round from the repository at `root` (see the module docstring).
+    `titles`: read the entries' titles, for people (the document does not need them)."""
     round_ = find_round(contest, round_id)
     folders = entry_folders(root)
     entries = round_entries(root, contest, round_, folders)
@@ -117,7 +119,7 @@ def tally_round(
     scorers: dict[str, list[str]] = {}
     for item in files:
         scorers.setdefault(item.record.entry, []).append(item.record.judge)
-    roster = read_roster(root, entries.slugs, scorers)
+    roster = read_roster(root, entries.slugs, scorers, titles=titles)
     # Every entry folder counts as known (a score for a missing one is an error); only
     # the round's entries can have a conflict that matters, so only theirs are read.
     teams: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())

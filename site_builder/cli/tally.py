@@ -77,8 +77,8 @@ def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: st
     from site_builder import tally as tallying
 
     chosen = round_id or _default_round(root, contest)
-    commit = resultfiles.ledger_state(root, chosen).commit if fmt == "json" else None
-    outcome = tallying.tally_round(root, contest, chosen, commit)
+    commit = resultfiles.ledger_state(root, chosen, status=False).commit if fmt == "json" else None
+    outcome = tallying.tally_round(root, contest, chosen, commit, titles=fmt != "json")
     if isinstance(outcome, tallying.Refusal):
         click.echo(messages.render("ui.tally-refused", lang, {"round": chosen}), err=True)
         _problems(outcome.problems, lang)
