@@ -19,6 +19,7 @@ import resource
 import subprocess
 import sys
 import time
+import timeit
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,6 +79,10 @@ def main() -> None:
     for label, command in commands:
         cpu, wall, code = timed(args.work, *command)
         print(f"  {label:45s} CPU {cpu:6.2f} s   wall {wall:6.2f} s   exit {code}")
+    # How fast this machine runs Python right now, to compare figures between machines:
+    # an idle recent x86 core takes about 6 to 8 microseconds.
+    loop = min(timeit.repeat("sum(range(1000))", number=20000, repeat=5)) / 20000
+    print(f"  calibration: sum(range(1000)) takes {loop * 1e6:.1f} microseconds here")
 
 
 if __name__ == "__main__":
