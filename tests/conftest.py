@@ -193,3 +193,12 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     for stream, text in (("stdout", result.stdout), ("stderr", result.stderr)):
         assert "Traceback" not in text, f"traceback on {stream}:\n{text}"
         assert "internal error" not in text, f"crash on {stream}:\n{text}"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/ from the current output (also: UPDATE_GOLDEN=1).",
+    )

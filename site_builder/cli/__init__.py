@@ -40,13 +40,15 @@ def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
 
 
 def _register() -> None:
-    from site_builder.cli import new, score, status, tally, validate
+    from site_builder.cli import build, new, score, status, tally, validate
 
     cli.add_command(validate.validate)
     cli.add_command(new.new)
     cli.add_command(score.score)
     cli.add_command(status.status)
     cli.add_command(tally.tally)
+    cli.add_command(build.build)
+    cli.add_command(build.generate)
 
 
 _register()

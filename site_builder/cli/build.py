@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.errors import UsageError
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--now {value}: give an ISO 8601 time such as 2015-12-01T09:00:00+09:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise UsageError(f"--now {value}: give the offset too, such as +09:00")
+    return moment
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where to write the site.",
+)
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    metavar="SLUG",
+    help="Build a preview with just this entry (repeatable).",
+)
+@click.option(
+    "--now", "now", metavar="TIME", help="Pretend it is TIME (ISO 8601) for the contest's stage."
+)
+@click.option("--strict", is_flag=True, help="Fail on MkDocs warnings.")
+@pass_contest
+def build(
+    ctx: ContestContext, out: Path, only: tuple[str, ...], now: str | None, strict: bool
+) -> None:
+    """Build the showcase site with MkDocs and the repository's mkdocs.yml."""
+    from site_builder.site.build import build_site
+
+    root = ctx.contest_root()
+    build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for mkdocs.yml and docs/ (docs/ is replaced).",
+)
+@click.option(
+    "--now", "now", metavar="TIME", help="Pretend it is TIME (ISO 8601) for the contest's stage."
+)
+@pass_contest
+def generate(ctx: ContestContext, out: Path, now: str | None) -> None:
+    """Write the showcase as plain Markdown with a hook-free mkdocs.yml (for Zensical)."""
+    from site_builder.site.build import generate_site
+    from site_builder.site.engine import current_time
+
+    root = ctx.contest_root()
+    counts = generate_site(root, out, now=_parse_now(now) or current_time())
+    click.echo(
+        f"{out}: {counts['pages']} pages, {counts['files']} data files, {counts['images']} images"
+    )

@@ -1,0 +1,73 @@
+"""Page generation: a pure function from the site's input to its pages and files.
+
+No file system, no clock, no git: everything comes in `SiteInput` (the
+caller injects "now"), so the same input always gives byte-identical pages,
+which the golden-file tests rely on.
+"""
+
+from __future__ import annotations
+
+from site_builder.site import ui
+from site_builder.site.model import SiteInput, SiteOutput
+from site_builder.site.pages.common import (
+    CARDS_JSON,
+    DATASETS,
+    FIELDS,
+    GALLERY,
+    GUIDE,
+    HOME,
+    JUDGES_GUIDE,
+    JUDGING,
+    OPENDATA,
+    RESULTS,
+    entry_page,
+)
+from site_builder.site.pages.datasets import datasets_page
+from site_builder.site.pages.entry import entry_page_markdown
+from site_builder.site.pages.fields import fields_page
+from site_builder.site.pages.gallery import gallery_pages
+from site_builder.site.pages.home import home_page
+from site_builder.site.pages.judging import judging_page
+from site_builder.site.pages.opendata import data_files, opendata_page
+from site_builder.site.pages.results import results_page
+from site_builder.site.search import suffix_keys
+
+
+def generate(site: SiteInput) -> SiteOutput:
+    lang = site.lang
+    out = SiteOutput()
+    out.pages[HOME] = home_page(site)
+    gallery, cards = gallery_pages(site)
+    out.pages.update(gallery)
+    out.files[CARDS_JSON] = cards
+    for entry in site.entries:
+        src = entry_page(entry.slug)
+        out.pages[src] = entry_page_markdown(site, entry)
+        out.search_keys[src] = suffix_keys([entry.title, entry.summary, *entry.tags])
+        for picture in (site.pictures_of(entry.slug).thumb, *site.pictures_of(entry.slug).shots):
+            if picture.source is not None:
+                out.images[picture.site_path] = picture.source
+    published = site.contest.results_published and bool(site.results)
+    if published:
+        out.pages[RESULTS] = results_page(site)
+    out.pages[JUDGING] = judging_page(site)
+    out.pages[DATASETS] = datasets_page(site)
+    out.pages[FIELDS] = fields_page(site)
+    out.pages[OPENDATA] = opendata_page(site)
+    out.files.update(data_files(site))
+    out.nav = [
+        (ui.t("nav.home", lang), HOME),
+        (ui.t("nav.gallery", lang), GALLERY),
+        *([(ui.t("nav.results", lang), RESULTS)] if published else []),
+        (ui.t("nav.judging", lang), JUDGING),
+        (ui.t("nav.datasets", lang), DATASETS),
+        (ui.t("nav.guide", lang), GUIDE),
+        (ui.t("nav.fields", lang), FIELDS),
+        (ui.t("nav.judges", lang), JUDGES_GUIDE),
+        (ui.t("nav.opendata", lang), OPENDATA),
+    ]
+    return out
+
+
+def in_nav(out: SiteOutput) -> set[str]:
+    return {path for _, path in out.nav}

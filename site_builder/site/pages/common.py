@@ -1,0 +1,159 @@
+"""Small helpers every page generator shares: addresses, dates, tables, names."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from site_builder.contest import Contest
+from site_builder.entries import ENTRIES_DIR, Entry
+from site_builder.site import ui
+from site_builder.site.safe import text
+
+ENTRY_PAGE = ENTRIES_DIR + "/{slug}/index.md"
+HOME = "index.md"
+GALLERY = "gallery/index.md"
+GALLERY_PAGE = "gallery/page/{n}/index.md"
+RESULTS = "results/index.md"
+JUDGING = "judging/index.md"
+DATASETS = "public-data/index.md"
+GUIDE = "guide/index.md"
+JUDGES_GUIDE = "judges.md"
+FIELDS = "guide/fields.md"
+OPENDATA = "data/index.md"
+CARDS_JSON = "gallery/cards.json"
+
+
+def page_dir(src: str) -> str:
+    """The folder a page's URL ends in, as MkDocs' use_directory_urls lays it out."""
+    folder, name = posixpath.split(src)
+    if name in ("index.md", "README.md"):
+        return folder
+    return posixpath.join(folder, posixpath.splitext(name)[0])
+
+
+def href(from_src: str, target: str) -> str:
+    """A relative address from page `from_src` to site path `target`.
+
+    Raw HTML is not rewritten by MkDocs, so links inside it are computed here;
+    a target ending in index.md becomes its folder URL.
+    """
+    if target.endswith(".md"):
+        target = page_dir(target) + "/"
+        if target == "/":
+            target = ""
+    base = page_dir(from_src) or "."
+    relative = posixpath.relpath(target or ".", base)
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            relative = "./"
+    return relative
+
+
+def entry_page(slug: str) -> str:
+    return ENTRY_PAGE.format(slug=slug)
+
+
+def when(moment: datetime, lang: str) -> str:
+    """A date and time as people in the contest's language write it, in its own offset."""
+    if lang == "ko":
+        return f"{moment.year}년 {moment.month}월 {moment.day}일 {moment:%H:%M}"
+    return f"{moment:%Y-%m-%d %H:%M} (UTC{moment:%z})"
+
+
+def day(moment: datetime, lang: str) -> str:
+    return (
+        f"{moment.year}년 {moment.month}월 {moment.day}일" if lang == "ko" else f"{moment:%Y-%m-%d}"
+    )
+
+
+def number(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
+    """A raw HTML table; every cell must already be safe HTML. One line per row."""
+    # Material styles only tables without a class (.md-typeset table:not([class])),
+    # so the class goes on a wrapper.
+    lines = [
+        f'<div class="{css}">' if css else "<div>",
+        "<table>",
+        "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+        "<tbody>",
+    ]
+    lines.extend("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    lines.extend(["</tbody>", "</table>", "</div>"])
+    return "\n".join(lines)
+
+
+def category_name(contest: Contest, category_id: str) -> str:
+    found = contest.category(category_id)
+    return found.name if found is not None else category_id
+
+
+def award_name(contest: Contest, award_id: str) -> str:
+    return next((a.name for a in contest.awards if a.id == award_id), award_id)
+
+
+def award_order(contest: Contest, award_id: str | None) -> int:
+    ids = [a.id for a in contest.awards]
+    return ids.index(award_id) if award_id in ids else len(ids)
+
+
+def platform_name(platform: str, lang: str) -> str:
+    return ui.t(f"platform.{platform}", lang) if f"platform.{platform}" in ui.KEYS else platform
+
+
+def judge_labels(contest: Contest) -> dict[str, str]:
+    """login (casefolded) -> how the site names the judge.
+
+    Pseudonyms go by a hash of the login, not contest.yml's order, so the
+    letters do not simply follow the public list of judges; they stay the
+    same from one build and one round to the next.
+    """
+    lang = contest.language
+    if contest.judge_names_shown:
+        return {j.github.casefold(): j.name for j in contest.judges}
+    ordered = sorted(
+        contest.judges, key=lambda j: hashlib.sha256(j.github.casefold().encode()).hexdigest()
+    )
+    return {
+        j.github.casefold(): ui.t("results.pseudonym", lang, letter=_letters(i))
+        for i, j in enumerate(ordered)
+    }
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def entry_link(from_src: str, entry: Entry | None, slug: str) -> str:
+    if entry is None:
+        return text(slug)
+    return f'<a href="{href(from_src, entry_page(slug))}">{text(entry.title)}</a>'
+
+
+def front_matter(
+    title: str, description: str = "", hide: Sequence[str] = (), search_exclude: bool = False
+) -> str:
+    """Front matter; `title` and `description` must be safe HTML text already (see safe.py)."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if hide:
+        lines.append("hide: [" + ", ".join(hide) + "]")
+    if search_exclude:
+        lines.append("search:\n  exclude: true")
+    lines.append("---")
+    return "\n".join(lines) + "\n"

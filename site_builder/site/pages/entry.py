@@ -1,0 +1,186 @@
+"""One page per entry: a way to use the service, what it is, who made it, how it fared.
+
+Everything entrant-written is escaped (safe.text) or sanitized
+(safe.description_html) and the page body is raw HTML, one element per line,
+so the site's Markdown extensions never re-read entrant text. Only the title,
+summary and tags are searchable (the rest is marked data-search-exclude):
+that keeps the search index small at thousands of entries.
+"""
+
+from __future__ import annotations
+
+from site_builder.entries import Entry
+from site_builder.site import ui
+from site_builder.site.model import SiteInput
+from site_builder.site.pages.common import (
+    GALLERY,
+    JUDGING,
+    award_name,
+    category_name,
+    day,
+    entry_page,
+    front_matter,
+    href,
+    number,
+    platform_name,
+    table,
+)
+from site_builder.site.results import awards_of
+from site_builder.site.safe import ENTRANT_REL, link, text, url
+
+
+def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
+    lang, src = site.lang, entry_page(entry.slug)
+    pictures = site.pictures_of(entry.slug)
+    awards = [award_name(site.contest, a) for a in awards_of(site.results, entry.slug)]
+    tags = " ".join(f'<span class="entry-tag">#{text(t)}</span>' for t in entry.tags)
+    # The h1 comes first and the rest sits in one <section data-search-exclude>
+    # with no nested <section>: Material's indexer then files title, summary and
+    # tags under the page itself, and (it matches elements by tag name) would
+    # end the exclusion at the first nested element of the same tag.
+    head = [
+        f'<h1 id="entry-title">{text(entry.title)}</h1>',
+        f'<p class="entry-summary">{text(entry.summary)}</p>',
+        f'<p class="entry-tags">{tags}</p>' if tags else "",
+    ]
+    service = url(entry.service)
+    go = (
+        (
+            f'<a class="md-button md-button--primary entry-go" href="{service}" rel="{ENTRANT_REL}">'
+            f"{text(ui.t('entry.go', lang))} →</a>"
+        )
+        if service
+        else ""
+    )
+    extra = [
+        link(value, ui.t(f"entry.{kind}", lang), css="md-button entry-link")
+        for kind, value in (("source", entry.source), ("video", entry.video), ("docs", entry.docs))
+        if value
+    ]
+    badges = "".join(f'<span class="entry-award">{text(a)}</span>' for a in awards)
+    shots = "".join(
+        f'<figure class="entry-shot"><img src="{href(src, p.site_path).rstrip("/")}" width="{p.width}" '
+        f'height="{p.height}" loading="lazy" alt="{text(ui.t("entry.screenshot.alt", lang, title=entry.title, n=i))}">'
+        "</figure>"
+        for i, p in enumerate(pictures.shots, start=1)
+    )
+    body = [
+        f'<section class="entry-body" data-search-exclude data-slug="{text(entry.slug)}">',
+        f'<p class="entry-actions">{badges}{go} {" ".join(extra)}</p>',
+        f'<div class="entry-shots">{shots}</div>',
+        f"<h2>{text(ui.t('entry.description', lang))}</h2>",
+        f'<div class="entry-description">{site.description_of(entry)}</div>',
+        *_datasets(site, entry),
+        f"<h2>{text(ui.t('entry.team', lang))}</h2>",
+        _team(entry),
+        f"<h2>{text(ui.t('entry.details', lang))}</h2>",
+        _details(site, entry),
+        *_scores(site, entry),
+        f'<p class="entry-back"><a href="{href(src, GALLERY)}">← {text(ui.t("entry.back", lang))}</a></p>',
+        "</section>",
+    ]
+    return "\n".join(
+        [
+            front_matter(text(entry.title), text(entry.summary), hide=["toc"]),
+            *(line for line in head if line),
+            "",
+            *body,
+            "",
+        ]
+    )
+
+
+def _datasets(site: SiteInput, entry: Entry) -> list[str]:
+    if not entry.public_data:
+        return []
+    items = "".join(
+        f'<li>{link(d.url, d.name)} <span class="entry-provider">({text(d.provider)})</span></li>'
+        for d in entry.public_data
+    )
+    return [
+        f"<h2>{text(ui.t('entry.public_data', site.lang))}</h2>",
+        f'<ul class="entry-datasets">{items}</ul>',
+    ]
+
+
+def _team(entry: Entry) -> str:
+    members = "".join(
+        f'<li>{text(m.name)} (<a href="https://github.com/{text(m.github)}" rel="{ENTRANT_REL}">@{text(m.github)}</a>)'
+        + (f" · {text(m.role)}" if m.role else "")
+        + "</li>"
+        for m in entry.members
+    )
+    return f'<p class="entry-team"><strong>{text(entry.team_name)}</strong></p><ul class="entry-members">{members}</ul>'
+
+
+def _details(site: SiteInput, entry: Entry) -> str:
+    lang = site.lang
+    rows = [
+        (ui.t("entry.category", lang), text(category_name(site.contest, entry.category))),
+        (
+            ui.t("entry.platforms", lang),
+            text(", ".join(platform_name(p, lang) for p in entry.platforms)),
+        ),
+        (ui.t("entry.license", lang), text(entry.license)),
+    ]
+    if entry.tags:
+        rows.append((ui.t("entry.tags", lang), text(", ".join(entry.tags))))
+    updated = site.updated.get(entry.slug)
+    if updated is not None:
+        local = updated.astimezone(site.contest.submission_open.tzinfo)
+        rows.append(
+            (
+                ui.t("entry.updated", lang),
+                f'<time datetime="{updated.isoformat()}">{day(local, lang)}</time>',
+            )
+        )
+    repository = site.contest.repository
+    if repository:
+        source = f"https://github.com/{repository}/blob/HEAD/{entry.manifest_path}"
+        rows.append((ui.t("entry.manifest", lang), link(source, entry.manifest_path)))
+    return (
+        '<dl class="entry-details">'
+        + "".join(f"<dt>{text(k)}</dt><dd>{v}</dd>" for k, v in rows)
+        + "</dl>"
+    )
+
+
+def _scores(site: SiteInput, entry: Entry) -> list[str]:
+    if not site.contest.results_published or not site.results:
+        return []
+    lang, src = site.lang, entry_page(entry.slug)
+    lines: list[str] = []
+    for result in site.results:
+        row = result.row(entry.slug)
+        round_ = site.contest.round(result.round)
+        if row is None or round_ is None:
+            continue
+        if row.rank is not None:
+            summary = ui.t(
+                "entry.rank", lang, round=round_.name, rank=row.rank, score=number(row.score)
+            )
+        else:
+            summary = ui.t("entry.unranked", lang, round=round_.name)
+        lines.append(f"<h3>{text(summary)}</h3>")
+        cells = [
+            [text(c.name), number(row.criteria.get(c.id)), f"{c.max:g}"] for c in round_.criteria
+        ]
+        lines.append(
+            table(
+                [
+                    text(ui.t("entry.criterion", lang)),
+                    text(ui.t("entry.mean", lang)),
+                    text(ui.t("judging.max", lang)),
+                ],
+                cells,
+                "entry-scores",
+            )
+        )
+        method = text(result.method.get("aggregation", round_.aggregation))
+        note = ui.t("entry.scores.note", lang, judges=row.judges, method=method, link="LINK")
+        before, _, after = text(note).partition("[")
+        label, _, rest = after.partition("](LINK)")
+        lines.append(
+            f'<p class="entry-score-note">{before}<a href="{href(src, JUDGING)}">{label}</a>{rest}</p>'
+        )
+    return [f"<h2>{text(ui.t('entry.scores', lang))}</h2>", *lines] if lines else []

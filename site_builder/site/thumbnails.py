@@ -1,0 +1,187 @@
+"""Screenshots resized for the web, cached by content hash.
+
+Screenshots are up to 8000 px and 5 MB each; the gallery needs small cards
+and the entry page a bounded width. Each output is WebP, named by the
+SHA-256 of the source bytes and the variant, under .cache/ (gitignored), so
+a rebuild re-encodes only what changed. A screenshot that is missing,
+outside its folder or not a decodable image becomes the placeholder with a
+warning: one bad file must not take the whole showcase down.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from site_builder import images
+from site_builder.entries import ENTRIES_DIR, Entry
+
+CACHE_DIR = Path(".cache") / "showcase-images"
+PLACEHOLDER = "assets/images/placeholder.png"
+PLACEHOLDER_SIZE = (640, 400)
+THUMB = (480, 300)
+PAGE_MAX = (1000, 1000)
+_VERSION = "1"  # bump when the encoding below changes, to invalidate the cache
+
+log = logging.getLogger("mkdocs.plugins.contest")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One image of the site: where it is published and its size for width/height."""
+
+    site_path: str
+    width: int
+    height: int
+    source: Path | None  # the cached file to publish; None for the placeholder (in docs/)
+
+
+@dataclass(frozen=True)
+class EntryPictures:
+    thumb: Picture
+    shots: tuple[Picture, ...]
+
+
+def placeholder() -> Picture:
+    return Picture(PLACEHOLDER, *PLACEHOLDER_SIZE, None)
+
+
+class ImageCache:
+    """The cache folder, listed once: globbing it per image would make a build quadratic."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.known: dict[str, Path] = {}
+        if folder.is_dir():
+            for path in folder.iterdir():
+                name = path.name
+                if name.endswith(".webp"):
+                    key, _, _size = name[: -len(".webp")].rpartition("-")
+                    self.known[key] = path
+
+    def get(self, key: str) -> Path | None:
+        return self.known.get(key)
+
+    def put(self, key: str, width: int, height: int, data: bytes) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{key}-{width}x{height}.webp"
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)  # atomic: a concurrent build never reads half a file
+        self.known[key] = target
+        return target
+
+
+def entry_pictures(entry_folder: Path, entry: Entry, cache: ImageCache) -> EntryPictures:
+    folder = entry_folder
+    shots: list[Picture] = []
+    thumb: Picture | None = None
+    for index, relative in enumerate(entry.screenshots, start=1):
+        raw = _read(folder, relative, entry.slug)
+        if raw is None:
+            shots.append(placeholder())
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        shot = _variant(
+            raw,
+            digest,
+            "page",
+            cache,
+            f"{ENTRIES_DIR}/{entry.slug}/shot-{index}.webp",
+            entry.slug,
+            relative,
+        )
+        shots.append(shot)
+        if thumb is None and shot.source is not None:
+            thumb = _variant(
+                raw,
+                digest,
+                "thumb",
+                cache,
+                f"{ENTRIES_DIR}/{entry.slug}/thumb.webp",
+                entry.slug,
+                relative,
+            )
+    return EntryPictures(thumb or placeholder(), tuple(shots))
+
+
+def _read(folder: Path, relative: str, slug: str) -> bytes | None:
+    path, problem = images.safe_path(folder, relative)
+    if path is None:
+        log.warning(
+            "contest: %s/%s: screenshot %s (%s); showing a placeholder",
+            ENTRIES_DIR,
+            slug,
+            relative,
+            problem.code if problem else "?",
+        )
+        return None
+    if path.stat().st_size > images.MAX_BYTES:
+        log.warning(
+            "contest: %s/%s: screenshot %s is too large; showing a placeholder",
+            ENTRIES_DIR,
+            slug,
+            relative,
+        )
+        return None
+    return path.read_bytes()
+
+
+def _variant(
+    raw: bytes, digest: str, kind: str, cache: ImageCache, site_path: str, slug: str, relative: str
+) -> Picture:
+    # The size is part of the cached name so a hit needs no decoding at all.
+    key = f"{digest}-{kind}-v{_VERSION}"
+    hit = cache.get(key)
+    if hit is not None:
+        width, height = (int(v) for v in hit.stem.rsplit("-", 1)[1].split("x"))
+        return Picture(site_path, width, height, hit)
+    try:
+        image = _decode(raw)
+        out = (
+            ImageOps.fit(image, THUMB, centering=(0.5, 0.0)) if kind == "thumb" else _bounded(image)
+        )
+        buffer = io.BytesIO()
+        out.save(buffer, "WEBP", quality=80, method=4)
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
+        log.warning(
+            "contest: %s/%s: screenshot %s cannot be read (%s); showing a placeholder",
+            ENTRIES_DIR,
+            slug,
+            relative,
+            type(exc).__name__,
+        )
+        return placeholder()
+    target = cache.put(key, out.width, out.height, buffer.getvalue())
+    return Picture(site_path, out.width, out.height, target)
+
+
+def _decode(raw: bytes) -> Image.Image:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = Image.open(io.BytesIO(raw), formats=list(images.FORMATS))
+        width, height = image.size
+        if width * height > images.MAX_PIXELS:
+            raise ValueError("too many pixels")
+        image.load()
+    upright = ImageOps.exif_transpose(image)
+    return upright.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+
+
+def _bounded(image: Image.Image) -> Image.Image:
+    copy = image.copy()
+    copy.thumbnail(PAGE_MAX, Image.Resampling.LANCZOS)
+    return copy
