@@ -28,12 +28,62 @@ sys.path.insert(0, str(REPO))
 from site_builder.contest import load_contest  # noqa: E402
 from site_builder.loader import parse  # noqa: E402
 
-PLACES = ["우리동네", "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "제주",
-          "강원", "충북", "충남", "전북", "전남", "경북", "경남", "수원", "창원", "고양"]
-TOPICS = ["공공와이파이", "무료급식소", "어린이보호구역", "공영주차장", "도시공원", "관광지",
-          "자전거대여소", "전통시장", "민방위대피소", "지진해일대피소", "미세먼지", "약수터",
-          "공중화장실", "도서관", "체육시설", "전기차충전소", "보건소", "경로당", "야영장", "CCTV"]
-ACTIONS = ["찾기", "지도", "알리미", "안내", "길잡이", "도우미", "한눈에", "모아보기", "지킴이", "나침반"]
+PLACES = [
+    "우리동네",
+    "서울",
+    "부산",
+    "대구",
+    "인천",
+    "광주",
+    "대전",
+    "울산",
+    "세종",
+    "제주",
+    "강원",
+    "충북",
+    "충남",
+    "전북",
+    "전남",
+    "경북",
+    "경남",
+    "수원",
+    "창원",
+    "고양",
+]
+TOPICS = [
+    "공공와이파이",
+    "무료급식소",
+    "어린이보호구역",
+    "공영주차장",
+    "도시공원",
+    "관광지",
+    "자전거대여소",
+    "전통시장",
+    "민방위대피소",
+    "지진해일대피소",
+    "미세먼지",
+    "약수터",
+    "공중화장실",
+    "도서관",
+    "체육시설",
+    "전기차충전소",
+    "보건소",
+    "경로당",
+    "야영장",
+    "CCTV",
+]
+ACTIONS = [
+    "찾기",
+    "지도",
+    "알리미",
+    "안내",
+    "길잡이",
+    "도우미",
+    "한눈에",
+    "모아보기",
+    "지킴이",
+    "나침반",
+]
 DATASETS = [
     ("전국공공와이파이표준데이터", "행정안전부"),
     ("전국CCTV표준데이터", "행정안전부"),
@@ -51,7 +101,8 @@ PLATFORMS = ["web", "android", "ios", "desktop", "api", "chatbot"]
 PARAGRAPH = (
     "이 서비스는 공공데이터포털에 개방된 표준데이터를 매일 받아 지도와 목록으로 보여 줍니다. "
     "가까운 시설을 거리순으로 정렬하고, 운영 시간과 이용 방법을 함께 안내합니다. "
-    "화면 읽기 프로그램으로도 쓸 수 있도록 모든 버튼에 이름을 붙였고, 글자 크기를 키울 수 있습니다. "
+    "화면 읽기 프로그램으로도 쓸 수 있도록 모든 버튼에 이름을 붙였고, "
+    "글자 크기를 키울 수 있습니다. "
 )
 
 
@@ -106,13 +157,19 @@ def _entry(index: int, categories: list[str], rng: random.Random) -> dict[str, o
         "summary": f"{title}: 공공데이터로 가까운 시설을 찾아 주는 예시 서비스입니다.",
         "description": "> 이 출품작은 성능 측정용 가상 예시입니다.\n\n## 이렇게 쓰세요\n\n"
         "1. 서비스에 들어갑니다.\n2. 지역을 고릅니다.\n3. 지도를 봅니다.\n\n## 소개\n\n"
-        + PARAGRAPH * 8,
+        + PARAGRAPH
+        * 8,
         "category": rng.choice(categories),
-        "tags": rng.sample(["지도", "안전", "복지", "교통", "환경", "관광", "창업", "어린이", "어르신"], k=3),
+        "tags": rng.sample(
+            ["지도", "안전", "복지", "교통", "환경", "관광", "창업", "어린이", "어르신"], k=3
+        ),
         "team": {
             "name": f"예시팀 {index + 1}",
             "members": [
-                {"name": f"참가자 {index + 1}-{m + 1}", "github": f"example-user-{index + 1}-{m + 1}"}
+                {
+                    "name": f"참가자 {index + 1}-{m + 1}",
+                    "github": f"example-user-{index + 1}-{m + 1}",
+                }
                 for m in range(rng.randint(1, 3))
             ],
         },
@@ -182,7 +239,9 @@ def make_contest(out: Path, entries: int, judges_per_entry: int, seed: int) -> N
         _write_scores(out, slugs, judges_per_entry, panel_size, rng)
 
 
-def _write_scores(out: Path, slugs: list[str], per_entry: int, panel: int, rng: random.Random) -> None:
+def _write_scores(
+    out: Path, slugs: list[str], per_entry: int, panel: int, rng: random.Random
+) -> None:
     loaded = load_contest(out)
     if loaded.contest is None:
         raise SystemExit(f"generated contest.yml is invalid: {loaded.problems}")
@@ -205,7 +264,10 @@ def _write_scores(out: Path, slugs: list[str], per_entry: int, panel: int, rng: 
                 "judge": login,
                 "scores": scores,
                 "comment": "",
-                "comment_url": f"https://github.com/example-org/contest/pull/{index + 1}#issuecomment-{index * 10 + offset}",
+                "comment_url": (
+                    f"https://github.com/example-org/contest/pull/{index + 1}"
+                    f"#issuecomment-{index * 10 + offset}"
+                ),
                 "event_time": round_.opens.isoformat(),
                 "pull_request": index + 1,
                 "rubric_sha256": rubric,
@@ -221,8 +283,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--scores", type=int, default=0, metavar="K",
-                        help="write a first-round ledger with K judges per entry")
+    parser.add_argument(
+        "--scores",
+        type=int,
+        default=0,
+        metavar="K",
+        help="write a first-round ledger with K judges per entry",
+    )
     parser.add_argument("--seed", type=int, default=2015)
     args = parser.parse_args()
     make_contest(args.out, args.entries, args.scores, args.seed)

@@ -200,7 +200,9 @@ def _build(data: Mapping[str, Any]) -> Contest:
             aggregation=r.get("aggregation", "trimmed"),
             correction=r.get("correction", "additive"),
             criteria=tuple(
-                Criterion(c["id"], c["name"], float(c["weight"]), c["max"], c.get("description", ""))
+                Criterion(
+                    c["id"], c["name"], float(c["weight"]), c["max"], c.get("description", "")
+                )
                 for c in r["criteria"]
             ),
             tie_break=tuple(r.get("tie_break", ())),
@@ -251,9 +253,12 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
     # Dates in order: the submission window, then each round, one after another.
     if contest.submission_close <= contest.submission_open:
         yield at(
-            "contest.date-order", ["timeline", "submission_close"],
-            later_label=_LABELS["submission_close"], later=_iso(contest.submission_close),
-            earlier_label=_LABELS["submission_open"], earlier=_iso(contest.submission_open),
+            "contest.date-order",
+            ["timeline", "submission_close"],
+            later_label=_LABELS["submission_close"],
+            later=_iso(contest.submission_close),
+            earlier_label=_LABELS["submission_open"],
+            earlier=_iso(contest.submission_open),
         )
     previous_label, previous_time = _LABELS["submission_close"], contest.submission_close
     for index, round_ in enumerate(contest.rounds):
@@ -261,29 +266,44 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
         closes_label = {"ko": f"{round_.name} 마감", "en": f"rounds[{index}].closes"}
         if round_.opens < previous_time:
             yield at(
-                "contest.date-order", ["rounds", index, "opens"],
-                later_label=opens_label, later=_iso(round_.opens),
-                earlier_label=previous_label, earlier=_iso(previous_time),
+                "contest.date-order",
+                ["rounds", index, "opens"],
+                later_label=opens_label,
+                later=_iso(round_.opens),
+                earlier_label=previous_label,
+                earlier=_iso(previous_time),
             )
         if round_.closes <= round_.opens:
             yield at(
-                "contest.date-order", ["rounds", index, "closes"],
-                later_label=closes_label, later=_iso(round_.closes),
-                earlier_label=opens_label, earlier=_iso(round_.opens),
+                "contest.date-order",
+                ["rounds", index, "closes"],
+                later_label=closes_label,
+                later=_iso(round_.closes),
+                earlier_label=opens_label,
+                earlier=_iso(round_.opens),
             )
         previous_label, previous_time = closes_label, round_.closes
     if contest.announcement is not None and contest.announcement < previous_time:
         yield at(
-            "contest.date-order", ["timeline", "announcement"],
-            later_label=_LABELS["announcement"], later=_iso(contest.announcement),
-            earlier_label=previous_label, earlier=_iso(previous_time),
+            "contest.date-order",
+            ["timeline", "announcement"],
+            later_label=_LABELS["announcement"],
+            later=_iso(contest.announcement),
+            earlier_label=previous_label,
+            earlier=_iso(previous_time),
         )
 
     # Unique ids. GitHub logins compare without case, as GitHub does.
     raw = contest.raw
-    yield from _duplicates(doc, "categories", raw["categories"], "id", {"ko": "분야 id", "en": "Category id"})
-    yield from _duplicates(doc, "judges", raw["judges"], "github", {"ko": "심사위원", "en": "Judge"}, fold=True)
-    yield from _duplicates(doc, "rounds", raw["rounds"], "id", {"ko": "심사 단계 id", "en": "Round id"})
+    yield from _duplicates(
+        doc, "categories", raw["categories"], "id", {"ko": "분야 id", "en": "Category id"}
+    )
+    yield from _duplicates(
+        doc, "judges", raw["judges"], "github", {"ko": "심사위원", "en": "Judge"}, fold=True
+    )
+    yield from _duplicates(
+        doc, "rounds", raw["rounds"], "id", {"ko": "심사 단계 id", "en": "Round id"}
+    )
     yield from _duplicates(doc, "awards", raw["awards"], "id", {"ko": "시상 id", "en": "Award id"})
 
     known_judges = {j.github.casefold() for j in contest.judges}
@@ -292,29 +312,50 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
     for index, round_ in enumerate(contest.rounds):
         raw_round = raw["rounds"][index]
         yield from _duplicates(
-            doc, f"rounds.{index}.criteria", raw_round["criteria"], "id",
-            {"ko": "평가 기준 id", "en": "Criterion id"}, path=["rounds", index, "criteria"],
+            doc,
+            f"rounds.{index}.criteria",
+            raw_round["criteria"],
+            "id",
+            {"ko": "평가 기준 id", "en": "Criterion id"},
+            path=["rounds", index, "criteria"],
         )
         yield from _duplicates(
-            doc, f"rounds.{index}.criteria", raw_round["criteria"], "name",
-            {"ko": "평가 기준 이름", "en": "Criterion name"}, path=["rounds", index, "criteria"],
+            doc,
+            f"rounds.{index}.criteria",
+            raw_round["criteria"],
+            "name",
+            {"ko": "평가 기준 이름", "en": "Criterion name"},
+            path=["rounds", index, "criteria"],
             fold=True,
         )
         total = sum(c.weight for c in round_.criteria)
         if abs(total - 100) > 1e-9:
-            yield at("contest.weights-sum", ["rounds", index, "criteria"], round=round_.id, total=_num(total))
+            yield at(
+                "contest.weights-sum",
+                ["rounds", index, "criteria"],
+                round=round_.id,
+                total=_num(total),
+            )
         for j_index, login in enumerate(round_.judges):
             if login.casefold() not in known_judges:
                 yield at("contest.unknown-judge", ["rounds", index, "judges", j_index], login=login)
         if round_.min_judges > len(round_.judges):
             yield at(
-                "contest.min-judges", ["rounds", index, "min_judges"],
-                round=round_.id, min=round_.min_judges, count=len(round_.judges),
+                "contest.min-judges",
+                ["rounds", index, "min_judges"],
+                round=round_.id,
+                min=round_.min_judges,
+                count=len(round_.judges),
             )
         criterion_ids = {c.id for c in round_.criteria}
         for t_index, rule in enumerate(round_.tie_break):
             if rule.startswith("criterion:") and rule.split(":", 1)[1] not in criterion_ids:
-                yield at("contest.unknown-criterion", ["rounds", index, "tie_break", t_index], rule=rule, round=round_.id)
+                yield at(
+                    "contest.unknown-criterion",
+                    ["rounds", index, "tie_break", t_index],
+                    rule=rule,
+                    round=round_.id,
+                )
         if index < last and round_.advance_top is None:
             yield at("contest.advance-missing", ["rounds", index], round=round_.id)
         if index == last and round_.advance_top is not None:
@@ -322,8 +363,11 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
         if round_.advance_top is not None:
             if reaching is not None and round_.advance_top > reaching:
                 yield at(
-                    "contest.advance-grows", ["rounds", index, "advance", "top"],
-                    round=round_.id, top=round_.advance_top, previous=reaching,
+                    "contest.advance-grows",
+                    ["rounds", index, "advance", "top"],
+                    round=round_.id,
+                    top=round_.advance_top,
+                    previous=reaching,
                 )
             if index < last:
                 reaching = round_.advance_top
@@ -353,7 +397,10 @@ def _duplicates(
             line, column = doc.locate([*base, index, key])
             first_line, _ = doc.locate([*base, first[folded], key])
             yield Problem(
-                doc.file, line, column, "contest.duplicate-id",
+                doc.file,
+                line,
+                column,
+                "contest.duplicate-id",
                 {"kind": kind, "id": value, "first_line": first_line},
                 dotted([*base, index, key]),
             )

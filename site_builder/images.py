@@ -82,7 +82,7 @@ def check_image(path: Path, relative: str) -> ImageProblem | None:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         # Pillow signals a corrupt file with any of these, depending on the codec.
         return ImageProblem("screenshot.not-image", params)
-    suffix = os.path.splitext(relative)[1].lower()
+    suffix = PurePosixPath(relative).suffix.lower()
     if suffix not in FORMATS.get(found, ()):
         return ImageProblem("screenshot.format-mismatch", {**params, "actual": found})
     return None

@@ -32,9 +32,32 @@ def _example() -> dict[str, Any]:
 
 
 _ODD_VALUES: list[Any] = [
-    None, True, False, 0, 1, -1, 1.5, 10**30, "", " ", "x", "a" * 20001, "https://x.org",
-    "http://x.org", "javascript:alert(1)", "2015-10-06T00:00:00+09:00", [], [None], ["x"],
-    ["x", "x"], {}, {"x": 1}, "\u0000", "＠", "no", "1e3",
+    None,
+    True,
+    False,
+    0,
+    1,
+    -1,
+    1.5,
+    10**30,
+    "",
+    " ",
+    "x",
+    "a" * 20001,
+    "https://x.org",
+    "http://x.org",
+    "javascript:alert(1)",
+    "2015-10-06T00:00:00+09:00",
+    [],
+    [None],
+    ["x"],
+    ["x", "x"],
+    {},
+    {"x": 1},
+    "\u0000",
+    "＠",
+    "no",
+    "1e3",
 ]
 
 
@@ -85,7 +108,7 @@ def test_fastjsonschema_agrees_with_jsonschema_on_every_variant() -> None:
         try:
             schema.fast(data)
             fast_valid = True
-        except Exception:  # noqa: BLE001 - any refusal counts as "invalid"
+        except Exception:
             fast_valid = False
         if fast_valid != reference_valid:
             disagreements.append((name, reference_valid, fast_valid))
@@ -134,12 +157,14 @@ def test_quick_identity_reads_what_the_loader_reads(tmp_path: Path, name: str) -
 def test_find_one_matches_find_on_near_duplicates() -> None:
     others = [
         duplicates.Identity(f"e{i}", f"entries/e{i}/entry.yml", title, service)
-        for i, (title, service) in enumerate([
-            ("공공 와이파이 찾기", "https://www.WiFi.example.org"),
-            ("ＡＢＣ 서비스", "https://abc.example.org:443/path/"),
-            ("다른 서비스", "https://xn--9n2bp8q.example.org/"),
-            ("또 다른 서비스", "https://other.example.org/"),
-        ])
+        for i, (title, service) in enumerate(
+            [
+                ("공공 와이파이 찾기", "https://www.WiFi.example.org"),
+                ("ＡＢＣ 서비스", "https://abc.example.org:443/path/"),
+                ("다른 서비스", "https://xn--9n2bp8q.example.org/"),
+                ("또 다른 서비스", "https://other.example.org/"),
+            ]
+        )
     ]
     candidates = [
         duplicates.Identity("new1", "n1", "공공와이파이 찾기", "https://wifi.example.org/"),
@@ -152,4 +177,6 @@ def test_find_one_matches_find_on_near_duplicates() -> None:
         fast = sorted(p.code for p in duplicates.find_one(candidate, others))
         assert fast == slow, candidate.slug
     assert sorted(p.code for p in duplicates.find_one(candidates[0], others)) == [
-        "entry.duplicate-service", "entry.duplicate-title"]
+        "entry.duplicate-service",
+        "entry.duplicate-title",
+    ]

@@ -9,12 +9,19 @@ from site_builder.errors import ContestDefinitionError
 
 @click.command()
 @click.argument("slug")
-@click.option("--github", "login", default="your-github-login", show_default=True,
-              help="Your GitHub login: team members are the only ones who may edit the entry.")
+@click.option(
+    "--github",
+    "login",
+    default="your-github-login",
+    show_default=True,
+    help="Your GitHub login: team members are the only ones who may edit the entry.",
+)
 @click.option("--category", help="Category id from contest.yml (default: the first).")
 @click.option("--title", help="Title of the service (default: from the slug).")
 @pass_contest
-def new(ctx: ContestContext, slug: str, login: str, category: str | None, title: str | None) -> None:
+def new(
+    ctx: ContestContext, slug: str, login: str, category: str | None, title: str | None
+) -> None:
     """Create entries/SLUG/ with a valid entry.yml and a placeholder screenshot."""
     from site_builder.scaffold import new_entry
 

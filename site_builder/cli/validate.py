@@ -12,7 +12,9 @@ from site_builder.errors import UsageError
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--base", metavar="REF", help="Pull-request mode: validate what HEAD changes since REF.")
+@click.option(
+    "--base", metavar="REF", help="Pull-request mode: validate what HEAD changes since REF."
+)
 @click.option("--author", metavar="LOGIN", help="Pull-request mode: the pull request's author.")
 @click.option(
     "--submitted-at",
