@@ -23,27 +23,31 @@ for an entry that advanced from the previous round.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_builder import schemas, yamldump
-from site_builder.contest import Contest, Round
+from site_builder import schemas, scorefile, yamldump
+from site_builder.contest import Contest, Criterion, Judge, Round
 from site_builder.entries import SLUG
 from site_builder.loader import (
     SCORE_SIZE_LIMIT,
     Document,
     LoadFailure,
-    load_file,
+    collection_paused,
+    parse,
+    read_text,
 )
 from site_builder.problems import Problem
+from site_builder.scorefile import FIELD_ORDER
 
 SCORES_DIR = "scores"
 RESULTS_DIR = "results"
@@ -52,10 +56,6 @@ _ALLOWED_LOOSE = {".gitkeep", "README.md"}
 _ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
-FIELD_ORDER = (
-    "round", "entry", "judge", "scores", "comment", "comment_url", "event_time",
-    "pull_request", "rubric_sha256",
-)
 
 Number = int | float
 
@@ -171,7 +171,17 @@ class LedgerFile:
     """A score file that loaded, passed the schema and sits where its fields say."""
 
     record: ScoreRecord
-    document: Document
+    file: str
+    """Display path, relative to the contest root."""
+    text: str
+    parsed: Document | None = field(default=None, compare=False, repr=False)
+
+    @functools.cached_property
+    def document(self) -> Document:
+        """The file's YAML tree, for locating a problem. Files read by the fast path
+        (`scorefile`) are parsed only when a problem needs a line number; the text is
+        known to load, to the same data."""
+        return self.parsed if self.parsed is not None else parse(self.text, self.file)
 
 
 def read_record(root: Path, relative: str) -> tuple[ScoreRecord | None, list[Problem]]:
@@ -185,23 +195,86 @@ def _score_schema(root: Path) -> schemas.Schema:
 
 
 def _read(
-    root: Path, relative: str, schema: schemas.Schema
+    root: Path, relative: str, schema: schemas.Schema, trusted: bool = False
 ) -> tuple[LedgerFile | None, list[Problem]]:
+    """`trusted`: the schema is the one `scorefile`'s grammar enforces by itself."""
     try:
-        document = load_file(root / relative, relative, SCORE_SIZE_LIMIT)
+        text = read_text(f"{root}/{relative}", relative, SCORE_SIZE_LIMIT)
+    except LoadFailure as failure:
+        return None, [failure.problem]
+    data = scorefile.read(text)
+    if data is not None and (trusted or schema.is_valid(data)):
+        # The grammar's keys are FIELD_ORDER, the record's fields, and its values are fresh.
+        return LedgerFile(ScoreRecord(**data), relative, text), []
+    try:  # not in the bot's layout, or invalid: the strict loader says exactly why
+        document = parse(text, relative)
     except LoadFailure as failure:
         return None, [failure.problem]
     problems = schema.check(document)
     if problems:
         return None, problems
-    return LedgerFile(ScoreRecord.from_data(document.data), document), []
+    return LedgerFile(ScoreRecord.from_data(document.data), relative, text, document), []
 
 
-def load_ledger(root: Path, contest: Contest) -> tuple[list[ScoreRecord], list[Problem]]:
+def load_ledger(
+    root: Path, contest: Contest, round_id: str | None = None
+) -> tuple[list[ScoreRecord], list[Problem]]:
     """Every well-formed score file, and the problems of the rest (layout, YAML,
-    schema, path). Semantic checks against the contest are in `ledger_problems`."""
-    files, problems = _scan(root, contest)
+    schema, path). Semantic checks against the contest are in `ledger_problems`.
+    With `round_id`, only that round's folder is read (and scores/ itself)."""
+    files, problems = scan(root, contest, round_id)
     return [f.record for f in files], problems
+
+
+def scan(
+    root: Path, contest: Contest | None, round_id: str | None = None
+) -> tuple[list[LedgerFile], list[Problem]]:
+    """The score files under scores/ (or only scores/<round_id>/) and every problem of
+    the layout, each file's YAML, schema and path. A round of 25,000 files is read in
+    well under a second: directory entries come from ``os.scandir`` (no extra stat per
+    file), files in the bot's layout skip the YAML composer (`scorefile`), and the
+    cyclic GC is paused while the many small acyclic objects are made."""
+    base = root / SCORES_DIR
+    files: list[LedgerFile] = []
+    problems: list[Problem] = []
+    if not base.is_dir() or base.is_symlink():
+        return files, problems
+    schema = _score_schema(root)
+    trusted = scorefile.trusted(schema.document)
+    round_ids = [r.id for r in contest.rounds] if contest is not None else None
+
+    def stray(display: str, item: os.DirEntry[str]) -> None:
+        code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
+        problems.append(Problem(display, None, None, code))
+
+    with collection_paused():
+        for round_dir in _listing(base):
+            display = f"{SCORES_DIR}/{round_dir.name}"
+            if not _is_dir(round_dir):
+                if not (round_dir.name in _ALLOWED_LOOSE and _is_file(round_dir)):
+                    stray(display, round_dir)
+                continue
+            if not _ROUND_ID.match(round_dir.name):
+                stray(display, round_dir)
+                continue
+            if round_ids is not None and round_dir.name not in round_ids:
+                problems.append(
+                    Problem(display, None, None, "ledger.unknown-round",
+                            {"round": round_dir.name, "rounds": round_ids})
+                )
+            if round_id is not None and round_dir.name != round_id:
+                continue
+            for entry_dir in _listing(round_dir.path):
+                entry_display = f"{display}/{entry_dir.name}"
+                if not _is_dir(entry_dir) or not SLUG.match(entry_dir.name):
+                    stray(entry_display, entry_dir)
+                    continue
+                for score_file in _listing(entry_dir.path):
+                    loaded = _scan_file(root, score_file, entry_display, schema, trusted,
+                                        problems)
+                    if loaded is not None:
+                        files.append(loaded)
+    return files, problems
 
 
 def _kind(path: Path) -> str:
@@ -213,67 +286,42 @@ def _kind(path: Path) -> str:
     return "file" if stat.S_ISREG(mode) else "other"
 
 
-def _scan(root: Path, contest: Contest | None) -> tuple[list[LedgerFile], list[Problem]]:
-    base = root / SCORES_DIR
-    files: list[LedgerFile] = []
-    problems: list[Problem] = []
-    if not base.is_dir() or base.is_symlink():
-        return files, problems
-    schema = _score_schema(root)
-    round_ids = [r.id for r in contest.rounds] if contest is not None else None
+def _listing(path: str | Path) -> list[os.DirEntry[str]]:
+    with os.scandir(path) as found:
+        return sorted(found, key=lambda item: item.name)
 
-    def stray(path: Path) -> None:
-        display = path.relative_to(root).as_posix()
-        code = "file.symlink" if _kind(path) == "link" else "ledger.stray-file"
-        problems.append(Problem(display, None, None, code))
 
-    for round_dir in sorted(base.iterdir()):
-        if _kind(round_dir) != "dir":
-            if not (round_dir.name in _ALLOWED_LOOSE and _kind(round_dir) == "file"):
-                stray(round_dir)
-            continue
-        if not _ROUND_ID.match(round_dir.name):
-            stray(round_dir)
-            continue
-        if round_ids is not None and round_dir.name not in round_ids:
-            problems.append(
-                Problem(f"{SCORES_DIR}/{round_dir.name}", None, None, "ledger.unknown-round",
-                        {"round": round_dir.name, "rounds": round_ids})
-            )
-        for entry_dir in sorted(round_dir.iterdir()):
-            if _kind(entry_dir) != "dir" or not SLUG.match(entry_dir.name):
-                stray(entry_dir)
-                continue
-            for score_file in sorted(entry_dir.iterdir()):
-                loaded = _scan_file(root, score_file, schema, problems)
-                if loaded is not None:
-                    files.append(loaded)
-    return files, problems
+def _is_dir(item: os.DirEntry[str]) -> bool:
+    return item.is_dir(follow_symlinks=False)
+
+
+def _is_file(item: os.DirEntry[str]) -> bool:
+    return item.is_file(follow_symlinks=False)
 
 
 def _scan_file(
-    root: Path, path: Path, schema: schemas.Schema, problems: list[Problem]
+    root: Path, item: os.DirEntry[str], folder: str, schema: schemas.Schema, trusted: bool,
+    problems: list[Problem],
 ) -> LedgerFile | None:
-    display = path.relative_to(root).as_posix()
-    stem = path.name.removesuffix(".yml")
-    if _kind(path) != "file" or not path.name.endswith(".yml") or not _LOGIN.match(stem):
-        problems.append(
-            Problem(display, None, None, "file.symlink" if _kind(path) == "link"
-                    else "ledger.stray-file")
-        )
+    name = item.name
+    display = f"{folder}/{name}"
+    stem = name.removesuffix(".yml")
+    if not _is_file(item) or not name.endswith(".yml") or not _LOGIN.match(stem):
+        code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
+        problems.append(Problem(display, None, None, code))
         return None
     if stem != stem.lower():
         problems.append(
             Problem(display, None, None, "ledger.login-case",
-                    {"name": path.name, "expected": path.name.lower()})
+                    {"name": name, "expected": name.lower()})
         )
         return None
-    loaded, found = _read(root, display, schema)
+    loaded, found = _read(root, display, schema, trusted)
     problems.extend(found)
     if loaded is None:
         return None
-    record, document = loaded.record, loaded.document
-    round_id, slug = path.parent.parent.name, path.parent.name
+    record = loaded.record
+    _, round_id, slug = folder.split("/")
     mismatched = False
     for key, value, expected in (
         ("round", record.round, round_id),
@@ -281,7 +329,7 @@ def _scan_file(
         ("judge", record.judge.lower(), stem),
     ):
         if value != expected:
-            line, column = document.locate([key])
+            line, column = loaded.document.locate([key])
             problems.append(
                 Problem(display, line, column, "ledger.path-mismatch",
                         {"label": key, "value": getattr(record, key), "expected": expected}, key)
@@ -377,7 +425,7 @@ def ledger_problems(
 
     `teams` maps each entry folder that exists to its members' logins
     (`team_logins` of its manifest)."""
-    files, problems = _scan(root, contest)
+    files, problems = scan(root, contest)
     if contest is None:
         return problems  # contest.yml's own problems are reported; nothing to judge by
     problems.extend(check_files(root, contest, files, teams))
@@ -394,11 +442,14 @@ def check_files(
     problems: list[Problem] = []
     advanced: dict[str, Advanced] = {}
     warned: set[str] = set()
+    facts: dict[str, _RoundFacts] = {}
     for item in files:
         round_ = contest.round(item.record.round)
         if round_ is None:
             continue  # reported once for its folder
-        problems.extend(_check_record(contest, round_, item, teams))
+        if round_.id not in facts:
+            facts[round_.id] = _RoundFacts.of(contest, round_)
+        problems.extend(_check_record(facts[round_.id], item, teams))
         previous = contest.previous_round(round_)
         if previous is None:
             continue
@@ -418,51 +469,81 @@ def check_files(
         elif item.record.entry not in found.slugs:
             line, column = item.document.locate(["entry"])
             problems.append(
-                Problem(item.document.file, line, column, "ledger.not-advanced", params, "entry")
+                Problem(item.file, line, column, "ledger.not-advanced", params, "entry")
             )
     return problems
 
 
+@dataclass(frozen=True)
+class _RoundFacts:
+    """What checking a round's files needs, worked out once per round rather than once per
+    file: a round can have 25,000 files, and a rubric fingerprint is a JSON dump and a hash."""
+
+    round: Round
+    judges: Mapping[str, Judge]
+    """Every judge of the contest, by casefolded login."""
+    round_judges: frozenset[str]
+    criteria: Mapping[str, Criterion]
+    expected: str
+    rubric_sha256: str
+
+    @classmethod
+    def of(cls, contest: Contest, round_: Round) -> _RoundFacts:
+        return cls(
+            round=round_,
+            judges={j.github.casefold(): j for j in contest.judges},
+            round_judges=frozenset(login.casefold() for login in round_.judges),
+            criteria={c.id: c for c in round_.criteria},
+            expected=", ".join(f"{c.id} ({c.name})" for c in round_.criteria),
+            rubric_sha256=round_.rubric_sha256(),
+        )
+
+
 def _check_record(
-    contest: Contest, round_: Round, item: LedgerFile, teams: Mapping[str, frozenset[str]]
+    facts: _RoundFacts, item: LedgerFile, teams: Mapping[str, frozenset[str]]
 ) -> Iterable[Problem]:
-    record, doc = item.record, item.document
+    record, round_ = item.record, facts.round
 
     def at(code: str, path: Sequence[str | int], severity: str = "error", **params: Any) -> Problem:
-        line, column = doc.locate(path)
+        # Only a problem needs the YAML tree (parsed on demand for fast-path files).
+        line, column = item.document.locate(path)
         field = ".".join(str(p) for p in path) or None
-        return Problem(doc.file, line, column, code, params, field,
+        return Problem(item.file, line, column, code, params, field,
                        "warning" if severity == "warning" else "error")
 
     slug, login = record.entry, record.judge
+    folded = login.casefold()
     if slug not in teams:
         yield at("ledger.unknown-entry", ["entry"], slug=slug)
-    judge = contest.judge(login)
-    if not round_.has_judge(login) or judge is None:
+    judge = facts.judges.get(folded)
+    if folded not in facts.round_judges or judge is None:
         yield at("ledger.not-judge", ["judge"], login=login, round=round_.id)
     elif judge.github != login:
         yield at("ledger.judge-spelling", ["judge"], "warning", login=login,
                  expected=judge.github)
-    why = conflict(contest, login, slug, teams.get(slug, frozenset()))
+    team = teams.get(slug, frozenset())
+    why = (
+        "declared" if judge is not None and slug in judge.conflicts
+        else "team" if team and folded in {member.casefold() for member in team}
+        else None
+    )
     if why is not None:
         yield at(f"ledger.conflict-{why}", ["judge"], login=login, slug=slug)
 
-    ids = [c.id for c in round_.criteria]
-    expected = ", ".join(f"{c.id} ({c.name})" for c in round_.criteria)
-    missing = [i for i in ids if i not in record.scores]
+    missing = [i for i in facts.criteria if i not in record.scores]
     if missing:
         yield at("ledger.criteria-missing", ["scores"], round=round_.id, missing=missing)
     for key, value in record.scores.items():
-        criterion = next((c for c in round_.criteria if c.id == key), None)
+        criterion = facts.criteria.get(key)
         if criterion is None:
-            line, column = doc.locate_key(["scores"], key)
-            yield Problem(doc.file, line, column, "ledger.criteria-unknown",
-                          {"criterion": key, "round": round_.id, "expected": expected},
+            line, column = item.document.locate_key(["scores"], key)
+            yield Problem(item.file, line, column, "ledger.criteria-unknown",
+                          {"criterion": key, "round": round_.id, "expected": facts.expected},
                           f"scores.{key}")
         elif value > criterion.max:
             yield at("ledger.over-max", ["scores", key], criterion=key, value=value,
                      max=criterion.max)
-    if record.rubric_sha256 != round_.rubric_sha256():
+    if record.rubric_sha256 != facts.rubric_sha256:
         yield at("ledger.rubric-changed", ["rubric_sha256"], round=round_.id)
     moment = record.moment
     if not round_.opens <= moment <= round_.closes:

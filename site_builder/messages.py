@@ -760,6 +760,47 @@ CATALOGUE: dict[str, _M] = {
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
     ),
+    # --- the tally (contest tally) -------------------------------------------------
+    "tally.previous-missing": _m(
+        "'{round}' 단계는 '{previous}' 단계를 통과한 출품작을 심사하는데, 그 목록이 담긴 "
+        "{file}이(가) 없어 집계할 수 없습니다.",
+        "Round '{round}' judges the entries that advanced from '{previous}', and {file}, "
+        "which lists them, does not exist, so the round cannot be tallied.",
+        "먼저 `contest tally --round {previous} --write`로 {file}을(를) 쓰고 커밋하세요.",
+        "First write {file} with `contest tally --round {previous} --write` and commit it.",
+    ),
+    "tally.scoring-error": _m(
+        "점수를 집계할 수 없습니다: {detail}",
+        "The scores cannot be tallied: {detail}",
+        "`contest validate scores`로 점수 파일을 검사하세요.",
+        "Check the score files with `contest validate scores`.",
+    ),
+    "tally.ledger-uncommitted": _m(
+        "scores/{round}/에 커밋하지 않은 변경이 있습니다.",
+        "scores/{round}/ has changes that are not committed.",
+        "점수 파일을 먼저 커밋하세요. 결과 파일은 자신이 계산된 점수의 커밋(ledger_commit)을 "
+        "밝히므로, 커밋되지 않은 점수로는 결과를 쓰지 않습니다.",
+        "Commit the score files first: a results file names the commit of the scores it "
+        "was computed from (ledger_commit), so it is never written from uncommitted scores.",
+    ),
+    "tally.no-ledger-commit": _m(
+        "'{round}' 단계의 점수를 담은 커밋이 없습니다.",
+        "No commit holds scores of round '{round}'.",
+        "점수가 기록되어 커밋된 뒤에 결과를 쓸 수 있습니다.",
+        "Results can be written once scores have been recorded and committed.",
+    ),
+    "tally.results-missing": _m(
+        "{file}이(가) 없어 확인할 결과가 없습니다.",
+        "{file} does not exist, so there are no results to check.",
+        "결과를 쓰려면: `contest tally --round {round} --write`",
+        "To write them: `contest tally --round {round} --write`",
+    ),
+    "tally.results-unreadable": _m(
+        "결과 파일을 읽을 수 없습니다: {detail}",
+        "The results file cannot be read: {detail}",
+        "`contest tally --write`로 다시 쓰세요.",
+        "Write it again with `contest tally --write`.",
+    ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
         "문제 없음: 파일 {files}개를 검사했습니다.",
@@ -1049,6 +1090,127 @@ CATALOGUE: dict[str, _M] = {
         "The image could not be downloaded ({detail}).",
         "그림을 지우고 다시 올려 주세요.",
         "Remove the image and upload it again.",
+    ),
+    "ui.tally-title": _m(
+        "'{round}' 단계 집계 결과 ({name})",
+        "Results of round '{round}' ({name})",
+    ),
+    "ui.tally-method": _m(
+        "집계: {aggregation}, 심사위원 보정: {correction}, 최소 심사위원 {min_judges}명, "
+        "동점 처리: {tie_break}",
+        "Aggregation: {aggregation}, judge correction: {correction}, at least {min_judges} "
+        "judges, ties: {tie_break}",
+    ),
+    "ui.tally-data": _m("데이터 SHA-256: {hash}", "Data SHA-256: {hash}"),
+    "ui.tally-commit": _m("원장 커밋: {commit}", "Ledger commit: {commit}"),
+    "ui.tally-summary": _m(
+        "출품작 {entries}개, 점수 {scores}개: 순위 {ranked}개, 미완료 {incomplete}개",
+        "{entries} entries, {scores} scores: {ranked} ranked, {incomplete} incomplete",
+    ),
+    "ui.tally-col-rank": _m("순위", "Rank"),
+    "ui.tally-col-score": _m("점수", "Score"),
+    "ui.tally-col-judges": _m("심사", "Judges"),
+    "ui.tally-col-stderr": _m("표준오차", "Std err"),
+    "ui.tally-col-status": _m("상태", "Status"),
+    "ui.tally-col-entry": _m("출품작", "Entry"),
+    "ui.tally-advanced": _m("진출", "advanced"),
+    "ui.tally-incomplete": _m("미완료", "incomplete"),
+    "ui.tally-advance-line": _m(
+        "다음 단계 진출: {count}개 (상위 {top}위까지)",
+        "Advancing to the next round: {count} (places 1 to {top})",
+    ),
+    "ui.tally-awards-line": _m("시상", "Awards"),
+    "ui.tally-nobody": _m("(없음)", "(none)"),
+    "ui.tally-judges-title": _m(
+        "심사위원: 채점 수와 관대함(같은 출품작을 본 다른 심사위원보다 후한 정도, 100점 기준)",
+        "Judges: scores given and leniency (how much higher than the other judges of the "
+        "same entries, on the 100-point scale)",
+    ),
+    "ui.tally-alpha": _m(
+        "심사위원 간 일치도(크리펜도르프 알파): {alpha}",
+        "Agreement between judges (Krippendorff's alpha): {alpha}",
+    ),
+    "ui.tally-notes": _m("진단", "Diagnostics"),
+    "ui.tally-note-disconnected": _m(
+        "심사위원들이 같은 출품작을 함께 보지 않은 여러 집단으로 나뉘어 있어, 집단 사이의 "
+        "관대함은 보정하지 못합니다",
+        "the judges form groups that share no entry",
+    ),
+    "ui.tally-note-uncorrected": _m(
+        "다른 심사위원과 함께 본 출품작이 없어 보정하지 못한 심사위원이 있습니다",
+        "some judges could not be corrected",
+    ),
+    "ui.tally-note-zscore-flat-judge": _m(
+        "점수가 하나뿐이거나 모두 같아 표준화할 수 없는 심사위원이 있습니다",
+        "some judges could not be standardized",
+    ),
+    "ui.tally-note-incomplete": _m(
+        "심사위원 수가 min_judges보다 적어 순위를 매기지 않은 출품작이 있습니다",
+        "some entries have too few scores to be ranked",
+    ),
+    "ui.tally-note-advance-tie": _m(
+        "마지막 진출 순위에 동점이 있어 정한 수보다 많은 출품작이 진출합니다",
+        "a tie at the last advancing place lets more entries advance",
+    ),
+    "ui.tally-note-tie-broken": _m(
+        "점수가 같은 출품작의 순서를 동점 처리 규칙으로 정했습니다",
+        "equal scores were ordered by the tie-break rules",
+    ),
+    "ui.tally-note-rounded-equal": _m(
+        "반올림한 점수는 같지만 실제 점수가 달라 순위가 다른 출품작이 있습니다",
+        "some entries show the same rounded score but differ in their exact scores",
+    ),
+    "ui.tally-written": _m(
+        "{file}을(를) 썼습니다: 출품작 {entries}개, 데이터 SHA-256 {hash}, 원장 커밋 {commit}",
+        "Wrote {file}: {entries} entries, data SHA-256 {hash}, ledger commit {commit}",
+    ),
+    "ui.tally-skipped": _m(
+        "'{round}' 단계: 점수가 아직 없어 결과를 쓰지 않았습니다.",
+        "Round '{round}': no scores yet, no results written.",
+    ),
+    "ui.tally-refused": _m(
+        "'{round}' 단계를 집계하지 않았습니다. 아래 문제를 먼저 고치세요.",
+        "Round '{round}' was not tallied. Fix the problems below first.",
+    ),
+    "ui.tally-verified": _m(
+        "확인됨: {file}은(는) 원장에서 다시 계산한 결과와 같습니다 (출품작 {entries}개, "
+        "데이터 SHA-256 {hash}, 원장 커밋 {commit}).",
+        "Verified: {file} is what the ledger gives ({entries} entries, data SHA-256 {hash}, "
+        "ledger commit {commit}).",
+    ),
+    "ui.tally-unpublished": _m(
+        "'{round}' 단계: 공개된 결과({file})가 아직 없습니다.",
+        "Round '{round}': no published results ({file}) yet.",
+    ),
+    "ui.tally-different": _m(
+        "{file}이(가) 원장에서 다시 계산한 결과와 {count}군데 다릅니다:",
+        "{file} differs from what the ledger gives in {count} places:",
+    ),
+    "ui.tally-diff-entry": _m(
+        "출품작 '{entry}'의 {field}: 커밋된 값 {committed}, 다시 계산한 값 {recomputed}",
+        "entry '{entry}', {field}: committed {committed}, recomputed {recomputed}",
+    ),
+    "ui.tally-diff-field": _m(
+        "{field}: 커밋된 값 {committed}, 다시 계산한 값 {recomputed}",
+        "{field}: committed {committed}, recomputed {recomputed}",
+    ),
+    "ui.tally-absent": _m("(없음)", "(absent)"),
+    "ui.tally-check-ok": _m(
+        "결과 확인 완료: 공개된 결과 {count}개가 모두 원장과 일치합니다.",
+        "Results verified: all {count} published results match the ledger.",
+    ),
+    "ui.tally-check-none": _m(
+        "공개된 결과(results/)가 아직 없어 확인할 것이 없습니다.",
+        "No results are published (results/) yet: nothing to verify.",
+    ),
+    "ui.tally-check-failed": _m(
+        "결과가 원장과 일치하지 않습니다.",
+        "The results do not match the ledger.",
+        "차이가 점수나 규칙을 고친 결과라면 `contest tally --write`로 결과를 다시 쓰고 "
+        "커밋하세요. 그렇지 않다면 누군가 결과 파일을 손으로 고친 것입니다.",
+        "If the difference comes from changed scores or rules, write the results again "
+        "with `contest tally --write` and commit them; otherwise the results file was "
+        "edited by hand.",
     ),
 }
 

@@ -99,6 +99,16 @@ class Schema:
             problems.extend(_to_problems(_best(error), doc, self.document))
         return problems
 
+    def is_valid(self, instance: Any) -> bool:
+        """Whether `instance` passes, without explaining why not (see `check`)."""
+        if self.fast is None:
+            return bool(self.validator.is_valid(instance))
+        try:
+            self.fast(instance)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
     def property_schema(self, path: Sequence[str | int]) -> Mapping[str, Any]:
         return _subschema(self.document, path)
 

@@ -7,9 +7,7 @@ mode, which also looks at what a pull request changes, is in `pullrequest`.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from site_builder.contest import CONTEST_FILE, Contest, ContestLoad, load_contes
 from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry
 from site_builder.entry_checks import check_entry
 from site_builder.errors import UsageError
+from site_builder.loader import collection_paused
 from site_builder.problems import Problem, Report
 
 
@@ -102,7 +101,7 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     others: list[duplicates.Identity] = []
     valid: list[Entry] = []
     teams: dict[str, frozenset[str]] = {}
-    with _collection_paused():
+    with collection_paused():
         # One entry at a time, keeping only what later steps need: a manifest's
         # node tree is dropped once its own checks are done.
         for slug in found.slugs:
@@ -125,21 +124,6 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     if targets.ledger:
         report.extend(_ledger_problems(root, contest_load, teams))
     return Validation(report, contest_load.language, contest_load.contest, valid)
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    # Loading thousands of manifests allocates millions of small objects;
-    # the cyclic GC would rescan them over and over (measured: a third of the
-    # run at 5,000 entries). Manifests hold no cycles, so reference counting
-    # frees them as they go.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _ledger_problems(

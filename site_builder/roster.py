@@ -1,0 +1,135 @@
+"""Which entries a round judges, and what the tally needs from their manifests.
+
+A round's entries are decided by files, never by a judgement call:
+
+* the first round takes every ``entries/<slug>/`` folder with an entry.yml on the
+  checked-out branch. Entries reach the default branch only through validated pull
+  requests; an entry that a later check finds fault with stays in the contest (and
+  ``contest validate`` reports it), because dropping it from the ranking silently would
+  be unfair to its team;
+* every later round takes the ``advanced`` list of the previous round's committed
+  results/<previous>.json, so the entries judged in a round are exactly the published
+  ones. Without that file the round cannot be tallied, and the problem says so.
+
+From the manifests the tally needs titles (to show people) and teams (a judge on an
+entry's team has a conflict of interest). Composing 5,000 whole manifests would take
+longer than the rest of a tally, so each manifest is read once as text and
+
+* the title is taken with `loader.peek_text`, which parses only up to the ``title``
+  key: it is shown, never used to decide anything;
+* the team is read with the strict loader only when the text could name a judge who
+  scored the entry (conflicts matter for scores that exist): when the casefolded text,
+  with its escaped line breaks removed, contains the casefolded login, or when the text
+  has a hexadecimal escape (``\\x``, ``\\u``, ``\\U``). A team member's ``github``
+  value equal to a login must show so: YAML changes a value's characters only through
+  escapes (of which only the hexadecimal ones can yield a login character, and the
+  escaped line break joins two pieces) and line folding (which inserts a space, and
+  logins have none); casefolding works character by character. Removing every escaped
+  line break, also where a backslash is no escape, only joins text: a login anywhere
+  in the text is still found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder import ledger
+from site_builder.contest import Contest, Round
+from site_builder.entries import ENTRIES_DIR, MANIFEST, SLUG, discover
+from site_builder.loader import ENTRY_SIZE_LIMIT, LoadFailure, parse, peek_text, read_text
+from site_builder.problems import Problem
+
+_HEX_ESCAPE = re.compile(r"\\[xuU]")
+_ESCAPED_BREAK = re.compile("\\\\(?:\r\n|[\r\n\x85\u2028\u2029])[ \t]*")
+
+
+@dataclass(frozen=True)
+class RoundEntries:
+    """The slugs of a round, or the problem that keeps them from being known."""
+
+    slugs: tuple[str, ...]
+    problem: Problem | None = None
+
+
+def entry_folders(root: Path) -> list[str]:
+    """Every entry folder with a manifest, whose name can be a slug, in name order."""
+    base = root / ENTRIES_DIR
+    return [
+        slug for slug in discover(root).slugs
+        if SLUG.match(slug) and (base / slug / MANIFEST).is_file()
+    ]
+
+
+def round_entries(
+    root: Path, contest: Contest, round_: Round, folders: Iterable[str] | None = None
+) -> RoundEntries:
+    """The entries judged in `round_` (see the module docstring); `folders` are the
+    `entry_folders`, when the caller has them already."""
+    previous = contest.previous_round(round_)
+    if previous is None:
+        return RoundEntries(tuple(entry_folders(root) if folders is None else folders))
+    found = ledger.read_advanced(root, previous.id)
+    if found.problem is not None:
+        return RoundEntries((), found.problem)
+    if found.slugs is None:
+        params = {"round": round_.id, "previous": previous.id, "file": found.file}
+        return RoundEntries((), Problem(found.file, None, None, "tally.previous-missing", params))
+    return RoundEntries(tuple(sorted(found.slugs)))
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Titles for display and teams for conflicts of interest, by slug."""
+
+    titles: Mapping[str, str]
+    teams: Mapping[str, frozenset[str]]
+
+
+def read_roster(
+    root: Path, slugs: Iterable[str], scorers: Mapping[str, Iterable[str]],
+    *, titles: bool = True,
+) -> Roster:
+    """Titles (unless not wanted) and teams of `slugs`; `scorers` has the logins who
+    scored each slug.
+
+    An entry whose manifest cannot be read gets no title and an empty team, as in the
+    score recorder: nobody can be shown to be on its team, and ``contest validate``
+    reports the file itself."""
+    found: dict[str, str] = {}
+    teams: dict[str, frozenset[str]] = {}
+    for slug in slugs:
+        display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
+        try:
+            text = read_text(root / display, display, ENTRY_SIZE_LIMIT)
+        except LoadFailure:
+            teams[slug] = frozenset()
+            continue
+        title = peek_text(text, "title") if titles else None
+        if title is not None:
+            found[slug] = title
+        logins = {login.casefold() for login in scorers.get(slug, ())}
+        teams[slug] = _team(text, display, logins) if logins else frozenset()
+    return Roster(found, teams)
+
+
+def _may_name(text: str, logins: Iterable[str]) -> bool:
+    """Whether `text` could hold one of `logins` (casefolded) as a value (see the
+    module docstring)."""
+    if "\\" in text:
+        if _HEX_ESCAPE.search(text):
+            return True
+        text = _ESCAPED_BREAK.sub("", text)
+    folded = text.casefold()
+    return any(login in folded for login in logins)
+
+
+def _team(text: str, display: str, logins: Iterable[str]) -> frozenset[str]:
+    if not _may_name(text, logins):
+        return frozenset()
+    try:
+        return ledger.team_logins(parse(text, display).data)
+    except LoadFailure:
+        return frozenset()
