@@ -104,6 +104,17 @@ def _only_first(n: int):  # type: ignore[no-untyped-def]
     return ignore
 
 
+def calibration_us() -> float:
+    """How slow this shared machine is right now, to read the other figures by."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(1000):
+            sum(range(1000))
+        best = min(best, (time.perf_counter() - start) / 1000 * 1e6)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=5000)
@@ -123,6 +134,8 @@ def main() -> None:
     print(f"contest validate (all checks):     {ours_cpu:.2f} s CPU ({ours_wall:.2f} s wall)")
     print(f"ratio: {ours_cpu / base_cpu:.2f}  (target <= 1.3)")
 
+    print(f"calibration: sum(range(1000)) takes {calibration_us():.1f} microseconds here "
+          "(about 7 on an idle core; figures scale with it)")
     for n in sorted({100, 1000, args.entries}):
         if n <= args.entries:
             cpu, wall = pr_mode_seconds(root, args.work, n)

@@ -17,6 +17,7 @@ import re
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from site_builder.errors import UsageError
 from site_builder.site import engine
@@ -99,7 +100,7 @@ def generate_site(root: Path, out: Path, *, now: datetime) -> dict[str, int]:
     return {"pages": len(result.pages), "files": len(result.files), "images": len(result.images)}
 
 
-def plain_config(original: str, site_name: str, nav: list[str | dict[str, str]]) -> str:
+def plain_config(original: str, site_name: str, nav: list[str | dict[str, Any]]) -> str:
     """mkdocs.yml without hooks: the original's theme, extensions and plugins; nav spelled out."""
     kept: list[str] = []
     skipping = False

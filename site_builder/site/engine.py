@@ -73,16 +73,25 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def nav_config(out: SiteOutput, docs: Path) -> list[str | dict[str, str]]:
+def nav_config(out: SiteOutput, docs: Path) -> list[str | dict[str, Any]]:
     """The nav: generated sections that exist, then any other top-level page of docs/.
 
     Guides that maintainers add to docs/ (for judges, for organizers) appear
     without touching code; entry pages and gallery pages stay out of the nav.
     """
-    nav: list[str | dict[str, str]] = [
-        {title: path} for title, path in out.nav if path in out.pages or (docs / path).is_file()
-    ]
-    listed = {path for _, path in out.nav}
+    def exists(path: str) -> bool:
+        return path in out.pages or (docs / path).is_file()
+
+    nav: list[str | dict[str, Any]] = []
+    for title, target in out.nav:
+        if isinstance(target, str):
+            if exists(target):
+                nav.append({title: target})
+            continue
+        links = [{name: path} for name, path in target if exists(path)]
+        if links:
+            nav.append({title: links})
+    listed = in_nav(out)
     if docs.is_dir():
         nav += sorted(
             p.name for p in docs.glob("*.md") if p.name not in listed and p.name != "index.md"

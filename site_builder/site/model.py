@@ -41,6 +41,10 @@ class SiteInput:
         return found if found is not None else EntryPictures(placeholder(), (placeholder(),))
 
 
+NavLink = tuple[str, str]
+NavItem = tuple[str, "str | list[NavLink]"]
+
+
 @dataclass
 class SiteOutput:
     pages: dict[str, str] = field(default_factory=dict)
@@ -49,7 +53,8 @@ class SiteOutput:
     """docs-relative path of a data file (JSON, CSV) -> its text."""
     images: dict[str, Path] = field(default_factory=dict)
     """docs-relative path of an image -> the cached file to publish."""
-    nav: list[tuple[str, str]] = field(default_factory=list)
-    """(title, docs-relative path), in order; everything else stays out of the nav."""
+    nav: list[NavItem] = field(default_factory=list)
+    """(title, docs-relative path) or (title, [(title, path), ...]) for a section, in
+    order; everything else stays out of the nav."""
     search_keys: dict[str, str] = field(default_factory=dict)
     """docs-relative page path -> extra search tokens for it (see search.py)."""

@@ -14,9 +14,12 @@ from site_builder.site.pages.common import (
     DATASETS,
     FIELDS,
     GALLERY,
+    CLI_REFERENCE,
     GUIDE,
     HOME,
+    INTAKE_GUIDE,
     JUDGES_GUIDE,
+    ORGANIZERS_GUIDE,
     JUDGING,
     OPENDATA,
     RESULTS,
@@ -55,19 +58,35 @@ def generate(site: SiteInput) -> SiteOutput:
     out.pages[FIELDS] = fields_page(site)
     out.pages[OPENDATA] = opendata_page(site)
     out.files.update(data_files(site))
+    # Seven tabs: what visitors come for first, then two sections of guides.
     out.nav = [
         (ui.t("nav.home", lang), HOME),
         (ui.t("nav.gallery", lang), GALLERY),
         *([(ui.t("nav.results", lang), RESULTS)] if published else []),
         (ui.t("nav.judging", lang), JUDGING),
         (ui.t("nav.datasets", lang), DATASETS),
-        (ui.t("nav.guide", lang), GUIDE),
-        (ui.t("nav.fields", lang), FIELDS),
-        (ui.t("nav.judges", lang), JUDGES_GUIDE),
         (ui.t("nav.opendata", lang), OPENDATA),
+        (ui.t("nav.enter", lang), [
+            (ui.t("nav.guide", lang), GUIDE),
+            (ui.t("nav.fields", lang), FIELDS),
+            (ui.t("nav.intake", lang), INTAKE_GUIDE),
+        ]),
+        (ui.t("nav.running", lang), [
+            (ui.t("nav.judges", lang), JUDGES_GUIDE),
+            (ui.t("nav.organizers", lang), ORGANIZERS_GUIDE),
+            (ui.t("nav.cli", lang), CLI_REFERENCE),
+        ]),
     ]
     return out
 
 
+def nav_links(out: SiteOutput) -> list[tuple[str, str]]:
+    """Every (title, path) of the nav, sections flattened."""
+    links: list[tuple[str, str]] = []
+    for title, target in out.nav:
+        links.extend([(title, target)] if isinstance(target, str) else target)
+    return links
+
+
 def in_nav(out: SiteOutput) -> set[str]:
-    return {path for _, path in out.nav}
+    return {path for _, path in nav_links(out)}
