@@ -21,7 +21,6 @@ language, so the entrant can edit the issue and try again.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_builder import duplicates, images, messages, schemas, yamldump
+from site_builder import duplicates, fileio, images, messages, schemas, yamldump
 from site_builder.attachments import Fetcher, FetchError
 from site_builder.contest import Contest, load_contest
 from site_builder.entries import ENTRIES_DIR, MANIFEST, discover, load_entry, manifest_display
@@ -49,8 +48,6 @@ from site_builder.errors import ContestDefinitionError, ContestError, UsageError
 from site_builder.problems import Problem
 from site_builder.reporter import markdown_escape
 
-EVENT_SIZE_LIMIT = 25 * 1024 * 1024
-"""GitHub caps webhook payloads at 25 MB."""
 BODY_LIMIT = 65_536
 """GitHub's own limit on an issue body, in characters."""
 MARKER = "<!-- contest-bot:intake -->"
@@ -79,18 +76,8 @@ class IssueEvent:
 
 
 def read_event(path: Path) -> IssueEvent:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(EVENT_SIZE_LIMIT + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read the event payload {path}: {exc.strerror or exc}") from None
-    if len(raw) > EVENT_SIZE_LIMIT:
-        raise UsageError(f"the event payload {path} is larger than {EVENT_SIZE_LIMIT:,} bytes")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"the event payload {path} is not JSON: {exc}") from None
-    return event_from_payload(data)
+    """The payload file GitHub Actions writes to $GITHUB_EVENT_PATH."""
+    return event_from_payload(fileio.read_payload(path))
 
 
 def event_from_payload(data: Any) -> IssueEvent:

@@ -28,7 +28,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +37,7 @@ from typing import Any
 from site_builder import schemas, scorefile, yamldump
 from site_builder.contest import Contest, Criterion, Judge, Round
 from site_builder.entries import SLUG
+from site_builder.fileio import write_atomically
 from site_builder.loader import (
     SCORE_SIZE_LIMIT,
     Document,
@@ -151,15 +151,7 @@ def dump(record: ScoreRecord) -> str:
 def write_record(root: Path, record: ScoreRecord) -> Path:
     """Write (or replace) the score file atomically; returns its path."""
     path = root / record.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".score-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump(record))
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, dump(record))
     return path
 
 

@@ -43,7 +43,6 @@ an older comment never overwrites a newer one.
 from __future__ import annotations
 
 import contextlib
-import json
 import random
 import re
 import time
@@ -56,7 +55,7 @@ from typing import Any
 
 import git
 
-from site_builder import gitrepo, ledger, messages, scorecomment
+from site_builder import fileio, gitrepo, ledger, messages, scorecomment
 from site_builder.contest import Contest, Round, load_contest
 from site_builder.entries import ENTRIES_DIR, MANIFEST, SLUG
 from site_builder.errors import ContestDefinitionError, GitError, UsageError
@@ -76,8 +75,6 @@ the slot is the longer of this and how long the failed attempt took: contenders 
 when their fetch-to-push stretches overlap, so the waits must grow with that stretch,
 which is long on a loaded runner."""
 BACKOFF_CAP = 15.0
-EVENT_SIZE_LIMIT = 25 * 1024 * 1024
-"""GitHub caps webhook payloads at 25 MB."""
 
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])$")
@@ -146,18 +143,7 @@ class Result:
 
 def read_event(path: Path) -> CommentEvent:
     """The payload file GitHub Actions writes to $GITHUB_EVENT_PATH."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(EVENT_SIZE_LIMIT + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read the event payload {path}: {exc.strerror or exc}") from None
-    if len(raw) > EVENT_SIZE_LIMIT:
-        raise UsageError(f"the event payload {path} is larger than {EVENT_SIZE_LIMIT:,} bytes")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"the event payload {path} is not JSON: {exc}") from None
-    return event_from_payload(data)
+    return event_from_payload(fileio.read_payload(path))
 
 
 def event_from_payload(data: Any) -> CommentEvent:

@@ -15,8 +15,6 @@ the data fingerprint, fails the check.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Any
 from site_builder import tally
 from site_builder.contest import Contest, Round
 from site_builder.errors import GitError
+from site_builder.fileio import write_atomically
 from site_builder.ledger import RESULTS_SIZE_LIMIT, SCORES_DIR, results_file
 from site_builder.problems import Problem
 
@@ -122,15 +121,7 @@ def write(root: Path, document: Mapping[str, Any]) -> str:
     """Write results/<round>.json atomically; returns its display path."""
     display = results_file(str(document["round"]))
     path = root / display
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".results-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(tally.dumps(document))
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, tally.dumps(document))
     return display
 
 
