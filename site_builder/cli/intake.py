@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from site_builder.attachments import Fetcher
 from site_builder.cli._common import ContestContext, pass_contest
 from site_builder.errors import UsageError
 
@@ -16,7 +16,9 @@ def _github_fetch(url: str, limit: int) -> bytes:
     return attachments.fetch(url, limit)
 
 
-def make_command(fetch: Fetcher) -> click.Command:
+# attachments.Fetcher, spelled out: importing attachments (urllib, ssl) for
+# every command's start-up would slow all of them down.
+def make_command(fetch: Callable[[str, int], bytes]) -> click.Command:
     """The `intake` command, downloading attachments with `fetch`. The CLI registers it
     with GitHub's fetcher; tests build one that serves images from a local server."""
 
