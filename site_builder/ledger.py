@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 import os
+import pickle
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -239,6 +241,7 @@ def scan(
         code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
         problems.append(Problem(display, None, None, code))
 
+    folders: list[tuple[str, str]] = []
     with collection_paused():
         for round_dir in _listing(base):
             display = f"{SCORES_DIR}/{round_dir.name}"
@@ -261,11 +264,69 @@ def scan(
                 if not _is_dir(entry_dir) or not SLUG.match(entry_dir.name):
                     stray(entry_display, entry_dir)
                     continue
-                for score_file in _listing(entry_dir.path):
-                    loaded = _scan_file(root, score_file, entry_display, schema, trusted,
-                                        problems)
-                    if loaded is not None:
-                        files.append(loaded)
+                folders.append((entry_display, entry_dir.path))
+        found, found_problems = _scan_all(root, folders, schema, trusted)
+    return found, problems + found_problems
+
+
+# A second process pays for itself from about this many entry folders (5,000 entries
+# with 5 judges: 1.8 s in one process, 1.0 s in two, on this project's machines).
+PARALLEL_FOLDERS = 1500
+_forked: tuple[Path, schemas.Schema, bool] | None = None
+"""What a forked worker scans with: set just before the fork, inherited, never pickled
+(the schema's compiled check is generated code)."""
+
+
+def _scan_all(
+    root: Path, folders: list[tuple[str, str]], schema: schemas.Schema, trusted: bool
+) -> tuple[list[LedgerFile], list[Problem]]:
+    """Scan the score files of `folders`, in two processes when there are many.
+
+    Reading 25,000 small files is most of a tally's time, and all of it is work a
+    second core can share: a forked child scans the second half while this process
+    scans the first. The result is the same list in the same order as one process
+    gives; where fork is unavailable or fails, one process does it all."""
+    global _forked
+    if (
+        len(folders) < PARALLEL_FOLDERS
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return _scan_folders(root, folders, schema, trusted)
+    half = len(folders) // 2
+    _forked = (root, schema, trusted)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_scan_in_child, (folders[half:],))
+            files, problems = _scan_folders(root, folders[:half], schema, trusted)
+            try:
+                child_files, child_problems = pending.get()
+            except (OSError, multiprocessing.ProcessError, pickle.PicklingError):
+                child_files, child_problems = _scan_folders(root, folders[half:], schema, trusted)
+    finally:
+        _forked = None
+    return files + child_files, problems + child_problems
+
+
+def _scan_in_child(folders: list[tuple[str, str]]) -> tuple[list[LedgerFile], list[Problem]]:
+    assert _forked is not None  # set by the parent before forking
+    root, schema, trusted = _forked
+    with collection_paused():
+        files, problems = _scan_folders(root, folders, schema, trusted)
+    # A strictly parsed file's node tree stays here; its text re-parses on demand.
+    return [replace(f, parsed=None) if f.parsed is not None else f for f in files], problems
+
+
+def _scan_folders(
+    root: Path, folders: list[tuple[str, str]], schema: schemas.Schema, trusted: bool
+) -> tuple[list[LedgerFile], list[Problem]]:
+    files: list[LedgerFile] = []
+    problems: list[Problem] = []
+    for entry_display, path in folders:
+        for score_file in _listing(path):
+            loaded = _scan_file(root, score_file, entry_display, schema, trusted, problems)
+            if loaded is not None:
+                files.append(loaded)
     return files, problems
 
 
