@@ -135,7 +135,7 @@ def main() -> None:
     print(f"ratio: {ours_cpu / base_cpu:.2f}  (target <= 1.3)")
 
     print(f"calibration: sum(range(1000)) takes {calibration_us():.1f} microseconds here "
-          "(about 7 on an idle core; figures scale with it)")
+          "(8 to 10 on a typical desktop core; the figures scale with it)")
     for n in sorted({100, 1000, args.entries}):
         if n <= args.entries:
             cpu, wall = pr_mode_seconds(root, args.work, n)
