@@ -31,6 +31,7 @@ from site_builder.attachments import is_attachment
 from site_builder.entries import SLUG
 from site_builder.errors import ContestDefinitionError
 from site_builder.loader import LoadFailure, load_file
+from site_builder.problems import Problem
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/entry.yml"
 FORM_SIZE_LIMIT = 256 * 1024
@@ -368,3 +369,33 @@ _READERS: dict[str, Callable[[Reading, FormField, str], None]] = {
     "links.service": _text, "links.source": _text, "links.video": _text, "links.docs": _text,
     "public_data": _datasets, "license": _text, "screenshots": _screenshots,
 }
+
+
+# --- the form against the contest -----------------------------------------------------
+
+
+def check_form(
+    root: Path, category_ids: Iterable[str], platform_ids: Iterable[str]
+) -> list[Problem]:
+    """Problems of the issue form for ``contest validate``: a form `contest intake`
+    cannot read, or choices that drifted from contest.yml's categories or the entry
+    schema's platforms (an entrant would pick a choice that is then refused)."""
+    if not (root / FORM_FILE).exists():
+        return []
+    try:
+        fields = load_form(root)
+    except ContestDefinitionError as exc:
+        return [Problem(FORM_FILE, None, None, "form.unreadable", {"detail": str(exc)})]
+    problems = []
+    for key, expected in (("category", category_ids), ("platforms", platform_ids)):
+        form_field = next(f for f in fields if f.key == key)
+        offered = [option.value for option in form_field.options]
+        wanted = list(expected)
+        missing = [value for value in wanted if value not in offered]
+        unknown = [value for value in offered if value not in wanted]
+        if missing or unknown:
+            problems.append(Problem(
+                FORM_FILE, None, None, "form.choices-drift",
+                {"field": key, "missing": missing or "-", "unknown": unknown or "-"}, key,
+            ))
+    return problems

@@ -416,6 +416,19 @@ CATALOGUE: dict[str, _M] = {
         "https:// 주소만 링크로 쓸 수 있습니다.",
         "Only https:// addresses can be linked.",
     ),
+    # --- the issue form -------------------------------------------------------
+    "form.unreadable": _m(
+        "출품 신청 양식을 `contest intake`가 읽을 수 없습니다: {detail}",
+        "`contest intake` cannot read the entry form: {detail}",
+        "양식의 각 항목 이름 끝에 entry.yml의 키를 괄호로 적고, 선택지는 'id — 이름'으로 쓰세요.",
+        "End every field label with its entry.yml key in parentheses, and write choices as 'id — name'.",
+    ),
+    "form.choices-drift": _m(
+        "출품 신청 양식의 '{field}' 선택지가 공모전 정의와 다릅니다 (양식에 없음: {missing}, 양식에만 있음: {unknown}).",
+        "The entry form's '{field}' choices differ from the contest (missing from the form: {missing}; only in the form: {unknown}).",
+        "양식의 선택지를 contest.yml의 categories와 스키마의 platforms에 맞추세요. 다르면 양식으로 낸 출품작이 거부됩니다.",
+        "Make the form's choices match contest.yml's categories and the schema's platforms; otherwise entries sent with the form are refused.",
+    ),
     # --- pull requests ------------------------------------------------------
     "pr.protected": _m(
         "'{path}'은(는) 주최 측만 바꿀 수 있는 파일입니다.",

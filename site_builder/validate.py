@@ -121,9 +121,18 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
             if load.entry is not None and not any(p.severity == "error" for p in problems):
                 valid.append(load.entry)
     report.extend(duplicates.find(checked, others))
+    if targets.contest and contest_load.contest is not None:
+        report.extend(_form_problems(root, contest_load.contest, entry_schema))
     if targets.ledger:
         report.extend(_ledger_problems(root, contest_load, teams))
     return Validation(report, contest_load.language, contest_load.contest, valid)
+
+
+def _form_problems(root: Path, contest: Contest, entry_schema: schemas.Schema) -> list[Problem]:
+    from site_builder import entryform  # only full runs read the form
+
+    platforms = entry_schema.document["properties"]["platforms"]["items"]["enum"]
+    return entryform.check_form(root, [c.id for c in contest.categories], platforms)
 
 
 def _ledger_problems(
