@@ -8,10 +8,11 @@ addresses after `links.normalize` (scheme, www., default port, trailing slash).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,22 +126,15 @@ def _problem(item: Identity, first: Identity, field: str, code: str) -> Problem:
     return Problem(item.file, line, column, code, {"other_file": first.file}, field)
 
 
-_TITLE = re.compile(rb"^title:[ \t]*(.*?)[ \t]*\r?$", re.M)
-_SERVICE = re.compile(rb"^[ \t]+service:[ \t]*(.*?)[ \t]*\r?$", re.M)
+# Key lines, each found after a line break: ``title:`` at the start of a line,
+# ``service:`` indented (under links:). One pass over many manifests at once.
+_KEY_LINES = re.compile(rb"\n(?:(title)|([ \t]+)service):[ \t]*([^\n]*?)[ \t]*\r?(?=\n|\Z)")
 # A plain one-line scalar: nothing YAML would read differently from the text.
 _PLAIN = re.compile(r"""^(?![-?:,\[\]{}#&*!|>'"%@`])(?!.*(?::\s|\s#)).+$""")
 
 
 def quick_identity(root: Path, slug: str) -> Identity:
-    """An entry's title and service address without a full YAML parse.
-
-    Pull-request mode compares one entry against all others and must stay
-    under a second at thousands of entries, where a full parse of every
-    manifest alone takes about as long. Plain one-line values are read from
-    the raw bytes; anything YAML could read differently (quotes, escapes, a
-    value continued on the next line, flow style, bytes that are not UTF-8)
-    falls back to the strict loader.
-    """
+    """An entry's title and service address without a full YAML parse (see `identities`)."""
     display = manifest_display(slug)
     # A plain string path: pathlib's joins cost more than the read itself here.
     path = f"{os.fspath(root)}/{display}"
@@ -156,15 +150,45 @@ def quick_identity(root: Path, slug: str) -> Identity:
 
 
 def identity_from_bytes(slug: str, raw: bytes | None) -> Identity:
-    """`quick_identity` of a manifest's bytes, such as an entry's on the base
-    commit read from git; None for a file too large to be read."""
-    display = manifest_display(slug)
+    """`identities` of one manifest's bytes; None for a file too large to be read."""
     if raw is None:
-        return Identity(slug, display, None, None)
-    title = _plain_value(raw, _TITLE, b"title:")
-    service = _plain_value(raw, _SERVICE, b"service:")
-    if title is not None and service is not None:
-        return Identity(slug, display, title, service)
+        return Identity(slug, manifest_display(slug), None, None)
+    return identities(b"\n" + raw, [(slug, 1, len(raw) + 1)])[0]
+
+
+def identities(buffer: bytes, spans: Sequence[tuple[str, int, int]]) -> list[Identity]:
+    """The title and service address of each manifest held in `buffer`, at
+    (slug, start, end) spans, each preceded by a line break (as in the output of
+    ``git cat-file --batch``); spans of None-sized files are not passed here.
+
+    Pull-request mode compares one entry against all others and must stay under a
+    second at thousands of entries, where a full parse of every manifest alone takes
+    about as long. Plain one-line values are read from the raw bytes, found by one
+    regular-expression pass over all of them; anything YAML could read differently
+    (quotes, escapes, a value continued on the next line, flow style, a look-alike
+    key line inside a description, bytes that are not UTF-8) falls back to the
+    strict loader for that manifest.
+    """
+    starts = [start for _, start, _ in spans]
+    titles: list[list[re.Match[bytes]]] = [[] for _ in spans]
+    services: list[list[re.Match[bytes]]] = [[] for _ in spans]
+    for match in _KEY_LINES.finditer(buffer):
+        index = bisect.bisect_right(starts, match.start() + 1) - 1
+        if index >= 0 and match.start() + 1 < spans[index][2]:
+            (titles if match.group(1) else services)[index].append(match)
+    found = []
+    for index, (slug, start, end) in enumerate(spans):
+        title = _plain_value(buffer, titles[index], end)
+        service = _plain_value(buffer, services[index], end)
+        if title is not None and service is not None:
+            found.append(Identity(slug, manifest_display(slug), title, service))
+        else:
+            found.append(_parsed_identity(slug, buffer[start:end]))
+    return found
+
+
+def _parsed_identity(slug: str, raw: bytes) -> Identity:
+    display = manifest_display(slug)
     try:
         data = load_bytes(raw, display, ENTRY_SIZE_LIMIT).data
     except LoadFailure:
@@ -182,32 +206,23 @@ def identity_from_bytes(slug: str, raw: bytes | None) -> Identity:
     )
 
 
-def _plain_value(raw: bytes, pattern: re.Pattern[bytes], key: bytes) -> str | None:
+def _plain_value(buffer: bytes, matches: list[re.Match[bytes]], end: int) -> str | None:
     # Exactly one line may look like the key: a look-alike line inside a
-    # description ("  service: https://decoy/") sends the file to the
-    # loader, which knows which one is the real key. bytes.find skips to the
-    # candidates far faster than a multi-line regex scan of the whole file.
-    matches: list[re.Match[bytes]] = []
-    position = raw.find(key)
-    while position >= 0:
-        line_start = raw.rfind(b"\n", 0, position) + 1
-        found = pattern.match(raw, line_start)
-        if found is not None and (not matches or found.start() != matches[-1].start()):
-            matches.append(found)
-        position = raw.find(key, position + 1)
+    # description ("  service: https://decoy/") sends the file to the loader,
+    # which knows which one is the real key.
     if len(matches) != 1:
         return None
     match = matches[0]
     try:
-        value = match.group(1).decode("utf-8")
+        value = match.group(3).decode("utf-8")
     except UnicodeDecodeError:
         return None
     if not _PLAIN.match(value) or "\x00" in value:
         return None
-    indent = len(match.group(0)) - len(match.group(0).lstrip(b" \t"))
+    indent = len(match.group(2) or b"")
     # A plain scalar continues on following lines that are indented deeper
     # than its key (blank lines in between included).
-    for line in raw[match.end() + 1 :].split(b"\n", 8)[:8]:
+    for line in buffer[match.end() + 1 : end].split(b"\n", 8)[:8]:
         if not line.strip():
             continue
         if len(line) - len(line.lstrip(b" \t")) > indent:

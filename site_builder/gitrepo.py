@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,10 +112,11 @@ def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
 
 def files_in_subfolders(
     commit: git.Commit, folder: str, name: str, limit: int
-) -> Iterator[tuple[str, bytes | None]]:
-    """(subfolder, bytes) for every regular file `folder/<subfolder>/name` at
-    `commit`: the manifests of the entries on the base branch. None for a file
-    over `limit`.
+) -> tuple[bytes, list[tuple[str, int, int]], list[str]]:
+    """Every regular file `folder/<subfolder>/name` at `commit` (the manifests of
+    the entries on the base branch), read in one go: the bytes of all of them, the
+    (subfolder, start, end) span of each in those bytes (each preceded by a line
+    break), and the subfolders whose file is over `limit` (not read).
 
     Two git processes whatever the number of entries (ls-tree, then one
     cat-file --batch for every blob): 0.1 s for 5,000 manifests, where one
@@ -124,6 +124,7 @@ def files_in_subfolders(
     repo = commit.repo
     listing = repo.git.ls_tree("-r", "-l", "-z", commit.hexsha, "--", f"{folder}/")
     wanted: list[tuple[str, str]] = []
+    too_large: list[str] = []
     for record in listing.split("\0"):
         if not record:
             continue
@@ -133,11 +134,11 @@ def files_in_subfolders(
         if len(parts) != 3 or parts[2] != name or kind != "blob" or mode not in _REGULAR:
             continue
         if int(size) > limit:
-            yield parts[1], None
+            too_large.append(parts[1])
         else:
             wanted.append((parts[1], sha))
     if not wanted:
-        return
+        return b"", [], too_large
     batch = subprocess.run(
         ["git", "--git-dir", repo.git_dir, "cat-file", "--batch"],
         input="".join(f"{sha}\n" for _, sha in wanted).encode("ascii"),
@@ -147,14 +148,16 @@ def files_in_subfolders(
     if batch.returncode != 0:
         raise GitError(f"git cat-file failed: {batch.stderr.decode(errors='replace').strip()}")
     out = batch.stdout
+    spans: list[tuple[str, int, int]] = []
     offset = 0
     for subfolder, _sha in wanted:
         # Each object is "<sha> blob <size>\n", its bytes, then "\n".
         header_end = out.index(b"\n", offset)
         size = int(out[offset:header_end].split()[2])
         start = header_end + 1
-        yield subfolder, out[start : start + size]
+        spans.append((subfolder, start, start + size))
         offset = start + size + 1
+    return out, spans, too_large
 
 
 _REGULAR = ("100644", "100755")

@@ -141,13 +141,11 @@ def _check_entry(
     # Compared with the entries of the base commit, like every other rule: the
     # checkout lacks the entries merged since the branch was made, and still
     # holds those withdrawn since.
-    others = [
-        duplicates.identity_from_bytes(other, raw)
-        for other, raw in gitrepo.files_in_subfolders(
-            base, ENTRIES_DIR, MANIFEST, ENTRY_SIZE_LIMIT
-        )
-        if other != slug
-    ]
+    buffer, spans, too_large = gitrepo.files_in_subfolders(
+        base, ENTRIES_DIR, MANIFEST, ENTRY_SIZE_LIMIT
+    )
+    others = duplicates.identities(buffer, [span for span in spans if span[0] != slug])
+    others += [duplicates.identity_from_bytes(other, None) for other in too_large]
     mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
     report.extend(duplicates.find_one(mine, others))
 
