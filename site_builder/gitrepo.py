@@ -105,11 +105,6 @@ def read_blobs(commit: git.Commit, paths: list[str], limit: int) -> dict[str, by
     return found
 
 
-def read_blob(commit: git.Commit, path: str, limit: int) -> bytes | None:
-    """A file's bytes at `commit`, or None if it is not there. See `read_blobs`."""
-    return read_blobs(commit, [path], limit)[path]
-
-
 def files_in_subfolders(
     commit: git.Commit, folder: str, name: str, limit: int
 ) -> tuple[bytes, list[tuple[str, int, int]], list[str]]:

@@ -8,12 +8,12 @@ mode, which also looks at what a pull request changes, is in `pullrequest`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import duplicates, ledger, schemas
 from site_builder.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
-from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry
+from site_builder.entries import ENTRIES_DIR, discover, load_entry
 from site_builder.entry_checks import check_entry
 from site_builder.errors import UsageError
 from site_builder.loader import collection_paused
@@ -24,9 +24,6 @@ from site_builder.problems import Problem, Report
 class Validation:
     report: Report
     language: str
-    contest: Contest | None
-    entries: list[Entry] = field(default_factory=list)
-    """The entries that passed every check."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,6 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
         found.slugs.extend(sorted(missing))  # reported as "no entry.yml" below
     checked: list[duplicates.Identity] = []
     others: list[duplicates.Identity] = []
-    valid: list[Entry] = []
     teams: dict[str, frozenset[str]] = {}
     with collection_paused():
         # One entry at a time, keeping only what later steps need: a manifest's
@@ -115,17 +111,14 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
                 continue
             report.checked_files += 1
             report.extend(load.problems)
-            problems = check_entry(root, load, contest_load.contest, entry_schema)
-            report.extend(problems)
+            report.extend(check_entry(root, load, contest_load.contest, entry_schema))
             checked.append(identity)
-            if load.entry is not None and not any(p.severity == "error" for p in problems):
-                valid.append(load.entry)
     report.extend(duplicates.find(checked, others))
     if targets.contest and contest_load.contest is not None:
         report.extend(_form_problems(root, contest_load.contest, entry_schema))
     if targets.ledger:
         report.extend(_ledger_problems(root, contest_load, teams))
-    return Validation(report, contest_load.language, contest_load.contest, valid)
+    return Validation(report, contest_load.language)
 
 
 def _form_problems(root: Path, contest: Contest, entry_schema: schemas.Schema) -> list[Problem]:
