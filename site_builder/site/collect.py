@@ -7,7 +7,6 @@ site), the published results, git dates (one `git log`), and the images.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from datetime import datetime
@@ -65,7 +64,7 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         updated=gitdates.last_changes(root),
         pictures=pictures,
         descriptions=rendered_descriptions(root / CACHE_FILE, entries),
-        entry_schema=json.loads((root / "schema" / schemas.ENTRY).read_text("utf-8")),
+        entry_schema=entry_schema.document,
     )
 
 

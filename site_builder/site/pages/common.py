@@ -147,6 +147,15 @@ def entry_link(from_src: str, entry: Entry | None, slug: str) -> str:
     return f'<a href="{href(from_src, entry_page(slug))}">{text(entry.title)}</a>'
 
 
+def page_start(title: str, intro: str | None = None) -> list[str]:
+    """The opening lines of a generated page: front matter, the heading and the intro
+    paragraph; both texts are plain (escaped here)."""
+    lines = [front_matter(text(title)), f"# {text(title)}", ""]
+    if intro is not None:
+        lines += [text(intro), ""]
+    return lines
+
+
 def front_matter(
     title: str, description: str = "", hide: Sequence[str] = (), search_exclude: bool = False
 ) -> str:

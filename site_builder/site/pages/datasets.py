@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from site_builder.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import DATASETS, entry_link, front_matter
+from site_builder.site.pages.common import DATASETS, entry_link, page_start
 from site_builder.site.safe import link, text
 
 _SEPARATORS = re.compile(r"[\s_\-·・/]+")
@@ -77,7 +77,7 @@ def datasets_page(site: SiteInput) -> str:
     groups = dataset_groups(site.entries)
     by_slug = {e.slug: e for e in site.entries}
     title = ui.t("nav.datasets", lang)
-    lines = [front_matter(text(title)), f"# {text(title)}", ""]
+    lines = page_start(title)
     if not groups:
         lines += [text(ui.t("datasets.none", lang)), ""]
         return "\n".join(lines)

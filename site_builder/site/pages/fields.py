@@ -12,7 +12,7 @@ from typing import Any
 
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import front_matter, table
+from site_builder.site.pages.common import page_start, table
 from site_builder.site.safe import text
 
 
@@ -85,11 +85,7 @@ def fields_page(site: SiteInput) -> str:
     _, overview = _label(schema, lang)
     return "\n".join(
         [
-            front_matter(text(title)),
-            f"# {text(title)}",
-            "",
-            text(ui.t("fields.intro", lang)),
-            "",
+            *page_start(title, ui.t("fields.intro", lang)),
             text(overview),
             "",
             table(headers, _rows(schema, schema, "", lang), "contest-fields"),

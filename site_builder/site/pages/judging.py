@@ -5,20 +5,14 @@ from __future__ import annotations
 from site_builder.contest import Round
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import front_matter, judge_labels, table, when
+from site_builder.site.pages.common import judge_labels, page_start, table, when
 from site_builder.site.safe import text
 
 
 def judging_page(site: SiteInput) -> str:
     lang, contest = site.lang, site.contest
     title = ui.t("nav.judging", lang)
-    lines = [
-        front_matter(text(title)),
-        f"# {text(title)}",
-        "",
-        text(ui.t("judging.intro", lang)),
-        "",
-    ]
+    lines = page_start(title, ui.t("judging.intro", lang))
     for round_ in contest.rounds:
         lines += _round(site, round_)
     lines += [f"## {text(ui.t('judging.awards', lang))}", ""]

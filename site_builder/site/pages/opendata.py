@@ -15,7 +15,7 @@ from typing import Any
 from site_builder.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import entry_page, front_matter, page_dir
+from site_builder.site.pages.common import entry_page, page_dir, page_start
 from site_builder.site.safe import text
 
 ENTRIES_JSON = "data/entries.json"
@@ -106,13 +106,7 @@ def opendata_page(site: SiteInput) -> str:
     ]
     if site.contest.results_published and site.results:
         items.append(("results.json", ui.t("opendata.results_json", lang)))
-    lines = [
-        front_matter(text(title)),
-        f"# {text(title)}",
-        "",
-        text(ui.t("opendata.intro", lang)),
-        "",
-    ]
+    lines = page_start(title, ui.t("opendata.intro", lang))
     lines += [f"- [`{name}`]({name}): {text(description)}" for name, description in items]
     lines += [
         "",

@@ -12,9 +12,9 @@ from site_builder.site.pages.common import (
     RESULTS,
     award_name,
     entry_link,
-    front_matter,
     judge_labels,
     number,
+    page_start,
     table,
 )
 from site_builder.site.results import RoundResult
@@ -26,13 +26,7 @@ VERIFY_COMMAND = "contest tally --check"
 def results_page(site: SiteInput) -> str:
     lang = site.lang
     title = ui.t("nav.results", lang)
-    lines = [
-        front_matter(text(title)),
-        f"# {text(title)}",
-        "",
-        text(ui.t("results.intro", lang)),
-        "",
-    ]
+    lines = page_start(title, ui.t("results.intro", lang))
     lines += _awards(site)
     for result in site.results:
         lines += _round(site, result)
