@@ -80,22 +80,18 @@ def problem_code(url: str) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
-def explain(
-    url: str, doc: Document, path: Sequence[str | int], label: Mapping[str, str]
-) -> Problem:
-    """The problem for a url that failed the schema's https pattern."""
-    found = problem_code(url) or ("link.malformed", {"value": _short(url)})
-    code, params = found
-    line, column = doc.locate(path)
-    return Problem(doc.file, line, column, code, {"label": label, **params}, dotted(path))
-
-
 def check(
-    url: str, doc: Document, path: Sequence[str | int], label: Mapping[str, str]
+    url: str, doc: Document, path: Sequence[str | int], label: Mapping[str, str],
+    *, failed_pattern: bool = False,
 ) -> Problem | None:
+    """The problem with `url`, located at `path`; None if it is acceptable.
+    `failed_pattern`: the schema's https pattern refused it, so there is a problem
+    even where no specific reason is found (then: malformed)."""
     found = problem_code(url)
     if found is None:
-        return None
+        if not failed_pattern:
+            return None
+        found = ("link.malformed", {"value": _short(url)})
     code, params = found
     line, column = doc.locate(path)
     return Problem(doc.file, line, column, code, {"label": label, **params}, dotted(path))

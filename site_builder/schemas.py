@@ -327,7 +327,8 @@ def _to_problems(
         params["allowed"] = ", ".join(str(v) for v in error.validator_value)
     elif keyword == "pattern":
         if sub.get("x-check") == "https-url" and isinstance(instance, str):
-            return [links.explain(instance, doc, path, params["label"])]
+            problem = links.check(instance, doc, path, params["label"], failed_pattern=True)
+            return [problem] if problem is not None else []
         params["value"] = _shorten(instance)
         params["pattern_hint_ko"] = (sub.get("x-hint") or {}).get("ko", "")
         params["pattern_hint_en"] = (sub.get("x-hint") or {}).get("en", "")
