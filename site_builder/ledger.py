@@ -25,18 +25,16 @@ from __future__ import annotations
 
 import functools
 import json
-import multiprocessing
 import os
-import pickle
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_builder import schemas, scorefile, yamldump
+from site_builder import parallel, schemas, scorefile, yamldump
 from site_builder.contest import Contest, Criterion, Judge, Round
 from site_builder.entries import SLUG
 from site_builder.fileio import write_atomically
@@ -57,6 +55,7 @@ RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
 _ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
 
 Number = int | float
@@ -177,6 +176,14 @@ class LedgerFile:
         known to load, to the same data."""
         return self.parsed if self.parsed is not None else parse(self.text, self.file)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (from a forked reader, `parallel`) without the YAML tree, which
+        re-parses from the text on demand."""
+        state = dict(self.__dict__)
+        state.pop("document", None)
+        state["parsed"] = None
+        return state
+
 
 def read_record(root: Path, relative: str) -> tuple[ScoreRecord | None, list[Problem]]:
     """One score file through the strict loader and the schema (no path checks)."""
@@ -225,109 +232,144 @@ def scan(
 ) -> tuple[list[LedgerFile], list[Problem]]:
     """The score files under scores/ (or only scores/<round_id>/) and every problem of
     the layout, each file's YAML, schema and path. A round of 25,000 files is read in
-    well under a second: directory entries come from ``os.scandir`` (no extra stat per
-    file), files in the bot's layout skip the YAML composer (`scorefile`), and the
-    cyclic GC is paused while the many small acyclic objects are made."""
+    about a second: directory entries come from ``os.scandir`` (no extra stat per file),
+    files in the bot's layout skip the YAML composer (`scorefile`), the cyclic GC is
+    paused while the many small acyclic objects are made, and a large ledger is read in
+    two processes (`parallel`)."""
+    reader = FolderReader(root)
+    with collection_paused():
+        folders, problems = list_folders(root, contest, round_id)
+        parts = parallel.in_two(reader.read_all, folders, minimum=PARALLEL_FOLDERS)
+    files = [item for found, _ in parts for item in found]
+    return files, problems + [problem for _, found in parts for problem in found]
+
+
+# A second process pays for itself from about this many entry folders (5,000 entries
+# with 5 judges: 1.8 s in one process, 1.0 s in two, on this project's machines).
+PARALLEL_FOLDERS = 1500
+
+
+def list_folders(
+    root: Path, contest: Contest | None, round_id: str | None = None
+) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The entry folders of scores/ (or of scores/<round_id>/), as (display path, path)
+    in name order, and the problems of what else is there (stray files, unknown rounds)."""
     base = root / SCORES_DIR
-    files: list[LedgerFile] = []
+    folders: list[tuple[str, str]] = []
     problems: list[Problem] = []
     if not base.is_dir() or base.is_symlink():
-        return files, problems
-    schema = _score_schema(root)
-    trusted = scorefile.trusted(schema.document)
+        return folders, problems
     round_ids = [r.id for r in contest.rounds] if contest is not None else None
 
     def stray(display: str, item: os.DirEntry[str]) -> None:
         code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
         problems.append(Problem(display, None, None, code))
 
-    folders: list[tuple[str, str]] = []
-    with collection_paused():
-        for round_dir in _listing(base):
-            display = f"{SCORES_DIR}/{round_dir.name}"
-            if not _is_dir(round_dir):
-                if not (round_dir.name in _ALLOWED_LOOSE and _is_file(round_dir)):
-                    stray(display, round_dir)
-                continue
-            if not _ROUND_ID.match(round_dir.name):
+    for round_dir in _listing(base):
+        display = f"{SCORES_DIR}/{round_dir.name}"
+        if not _is_dir(round_dir):
+            if not (round_dir.name in _ALLOWED_LOOSE and _is_file(round_dir)):
                 stray(display, round_dir)
+            continue
+        if not _ROUND_ID.match(round_dir.name):
+            stray(display, round_dir)
+            continue
+        if round_ids is not None and round_dir.name not in round_ids:
+            problems.append(
+                Problem(display, None, None, "ledger.unknown-round",
+                        {"round": round_dir.name, "rounds": round_ids})
+            )
+        if round_id is not None and round_dir.name != round_id:
+            continue
+        for entry_dir in _listing(round_dir.path):
+            entry_display = f"{display}/{entry_dir.name}"
+            if not _is_dir(entry_dir) or not SLUG.match(entry_dir.name):
+                stray(entry_display, entry_dir)
                 continue
-            if round_ids is not None and round_dir.name not in round_ids:
-                problems.append(
-                    Problem(display, None, None, "ledger.unknown-round",
-                            {"round": round_dir.name, "rounds": round_ids})
-                )
-            if round_id is not None and round_dir.name != round_id:
-                continue
-            for entry_dir in _listing(round_dir.path):
-                entry_display = f"{display}/{entry_dir.name}"
-                if not _is_dir(entry_dir) or not SLUG.match(entry_dir.name):
-                    stray(entry_display, entry_dir)
-                    continue
-                folders.append((entry_display, entry_dir.path))
-        found, found_problems = _scan_all(root, folders, schema, trusted)
-    return found, problems + found_problems
+            folders.append((entry_display, entry_dir.path))
+    return folders, problems
 
 
-# A second process pays for itself from about this many entry folders (5,000 entries
-# with 5 judges: 1.8 s in one process, 1.0 s in two, on this project's machines).
-PARALLEL_FOLDERS = 1500
-_forked: tuple[Path, schemas.Schema, bool] | None = None
-"""What a forked worker scans with: set just before the fork, inherited, never pickled
-(the schema's compiled check is generated code)."""
+class FolderReader:
+    """Reads the score files of entry folders (scores/<round>/<slug>/)."""
 
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
-def _scan_all(
-    root: Path, folders: list[tuple[str, str]], schema: schemas.Schema, trusted: bool
-) -> tuple[list[LedgerFile], list[Problem]]:
-    """Scan the score files of `folders`, in two processes when there are many.
+    @functools.cached_property
+    def schema(self) -> schemas.Schema:
+        """Compiled only when a file is read the full way (see `trusted`)."""
+        return _score_schema(self.root)
 
-    Reading 25,000 small files is most of a tally's time, and all of it is work a
-    second core can share: a forked child scans the second half while this process
-    scans the first. The result is the same list in the same order as one process
-    gives; where fork is unavailable or fails, one process does it all."""
-    global _forked
-    if (
-        len(folders) < PARALLEL_FOLDERS
-        or (os.cpu_count() or 1) < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return _scan_folders(root, folders, schema, trusted)
-    half = len(folders) // 2
-    _forked = (root, schema, trusted)
-    try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_scan_in_child, (folders[half:],))
-            files, problems = _scan_folders(root, folders[:half], schema, trusted)
-            try:
-                child_files, child_problems = pending.get()
-            except (OSError, multiprocessing.ProcessError, pickle.PicklingError):
-                child_files, child_problems = _scan_folders(root, folders[half:], schema, trusted)
-    finally:
-        _forked = None
-    return files + child_files, problems + child_problems
+    @functools.cached_property
+    def trusted(self) -> bool:
+        """The schema is the one `scorefile`'s grammar enforces by itself, so files in
+        the bot's layout need no schema check."""
+        document = schemas.read_document(self.root / "schema", schemas.SCORE)
+        return document is not None and scorefile.trusted(document)
 
+    def read_all(
+        self, folders: Sequence[tuple[str, str]]
+    ) -> tuple[list[LedgerFile], list[Problem]]:
+        files: list[LedgerFile] = []
+        problems: list[Problem] = []
+        for display, path in folders:
+            files.extend(self.read(display, path, problems))
+        return files, problems
 
-def _scan_in_child(folders: list[tuple[str, str]]) -> tuple[list[LedgerFile], list[Problem]]:
-    assert _forked is not None  # set by the parent before forking
-    root, schema, trusted = _forked
-    with collection_paused():
-        files, problems = _scan_folders(root, folders, schema, trusted)
-    # A strictly parsed file's node tree stays here; its text re-parses on demand.
-    return [replace(f, parsed=None) if f.parsed is not None else f for f in files], problems
-
-
-def _scan_folders(
-    root: Path, folders: list[tuple[str, str]], schema: schemas.Schema, trusted: bool
-) -> tuple[list[LedgerFile], list[Problem]]:
-    files: list[LedgerFile] = []
-    problems: list[Problem] = []
-    for entry_display, path in folders:
-        for score_file in _listing(path):
-            loaded = _scan_file(root, score_file, entry_display, schema, trusted, problems)
+    def read(self, folder: str, path: str, problems: list[Problem]) -> list[LedgerFile]:
+        """The well-formed files of one entry folder; the problems of the rest go to
+        `problems`."""
+        found = []
+        _, round_id, slug = folder.split("/")
+        for item in _listing(path):
+            loaded = self._read_fast(item, folder, round_id, slug)
+            if loaded is None:  # any doubt: the full path says exactly what is wrong
+                loaded = _scan_file(self.root, item, folder, self.schema, self.trusted,
+                                    problems)
             if loaded is not None:
-                files.append(loaded)
-    return files, problems
+                found.append(loaded)
+        return found
+
+    def _read_fast(
+        self, item: os.DirEntry[str], folder: str, round_id: str, slug: str
+    ) -> LedgerFile | None:
+        """A file in the bot's layout, in its right place, with a trusted schema: what
+        `_scan_file` would return for it, with none of its bookkeeping. None when the
+        file is anything else (including unreadable): `_scan_file` then reads it again."""
+        name = item.name
+        stem = name[:-4]
+        if (
+            not self.trusted
+            or not name.endswith(".yml")
+            or stem != stem.lower()
+            or not _LOGIN.match(stem)
+            or not _is_file(item)
+        ):
+            return None
+        display = f"{folder}/{name}"
+        # `read_text` without its checks and their system calls: the directory entry says
+        # a regular file, O_NOFOLLOW refuses a link put there since, and anything else
+        # (a read error, a byte that is not UTF-8, a BOM or NUL, which the grammar does
+        # not accept) goes the full way.
+        try:
+            fd = os.open(f"{self.root}/{display}", _READ_FLAGS)
+            try:
+                raw = os.read(fd, SCORE_SIZE_LIMIT + 1)
+            finally:
+                os.close(fd)
+            text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        data = scorefile.read(text) if len(raw) <= SCORE_SIZE_LIMIT else None
+        if (
+            data is None
+            or data["round"] != round_id
+            or data["entry"] != slug
+            or data["judge"].lower() != stem
+        ):
+            return None
+        return LedgerFile(ScoreRecord(**data), display, text)
 
 
 def _kind(path: Path) -> str:
@@ -492,28 +534,44 @@ def check_files(
     teams: Mapping[str, frozenset[str]],
 ) -> list[Problem]:
     """The checks against contest.yml, entries/ and results/ of well-formed score files."""
-    problems: list[Problem] = []
-    advanced: dict[str, Advanced] = {}
-    warned: set[str] = set()
-    facts: dict[str, _RoundFacts] = {}
-    for item in files:
-        round_ = contest.round(item.record.round)
+    checker = Checker(root, contest, teams)
+    return [problem for item in files for problem in checker.check(item)]
+
+
+class Checker:
+    """Checks well-formed score files against contest.yml, entries/ and results/.
+
+    `teams` maps each entry folder that exists to its members' logins (`team_logins` of
+    its manifest); a caller may fill it in as it goes, before checking an entry's files.
+    What a round needs (its judges, rubric, previous round's results) is worked out on
+    its first file and kept."""
+
+    def __init__(self, root: Path, contest: Contest, teams: Mapping[str, frozenset[str]]):
+        self.root, self.contest, self.teams = root, contest, teams
+        self._facts: dict[str, _RoundFacts] = {}
+        self._advanced: dict[str, Advanced] = {}
+        self._warned: set[str] = set()
+
+    def check(self, item: LedgerFile) -> list[Problem]:
+        round_ = self.contest.round(item.record.round)
         if round_ is None:
-            continue  # reported once for its folder
-        if round_.id not in facts:
-            facts[round_.id] = _RoundFacts.of(contest, round_)
-        problems.extend(_check_record(facts[round_.id], item, teams))
-        previous = contest.previous_round(round_)
+            return []  # reported once for its folder
+        facts = self._facts.get(round_.id)
+        if facts is None:
+            facts = self._facts[round_.id] = _RoundFacts.of(self.contest, round_)
+        problems = [] if facts.clean(item.record, self.teams) else list(
+            _check_record(facts, item, self.teams))
+        previous = self.contest.previous_round(round_)
         if previous is None:
-            continue
-        if previous.id not in advanced:
-            advanced[previous.id] = read_advanced(root, previous.id)
-        found = advanced[previous.id]
+            return problems
+        if previous.id not in self._advanced:
+            self._advanced[previous.id] = read_advanced(self.root, previous.id)
+        found = self._advanced[previous.id]
         params = {"round": round_.id, "previous": previous.id, "file": found.file,
                   "slug": item.record.entry}
         if found.slugs is None:
-            if round_.id not in warned:
-                warned.add(round_.id)
+            if round_.id not in self._warned:
+                self._warned.add(round_.id)
                 problems.append(
                     found.problem
                     or Problem(found.file, None, None, "ledger.results-missing", params,
@@ -524,7 +582,7 @@ def check_files(
             problems.append(
                 Problem(item.file, line, column, "ledger.not-advanced", params, "entry")
             )
-    return problems
+        return problems
 
 
 @dataclass(frozen=True)
@@ -539,17 +597,53 @@ class _RoundFacts:
     criteria: Mapping[str, Criterion]
     expected: str
     rubric_sha256: str
+    spelled: Mapping[str, Judge]
+    """The round's judges, by login exactly as contest.yml spells it."""
+    times: dict[str, bool] = field(default_factory=dict)
+    """Whether an event time is inside the round's window, by its text (a round's
+    scores share few distinct times)."""
 
     @classmethod
     def of(cls, contest: Contest, round_: Round) -> _RoundFacts:
+        judges = {j.github.casefold(): j for j in contest.judges}
+        round_judges = frozenset(login.casefold() for login in round_.judges)
         return cls(
             round=round_,
-            judges={j.github.casefold(): j for j in contest.judges},
-            round_judges=frozenset(login.casefold() for login in round_.judges),
+            judges=judges,
+            round_judges=round_judges,
             criteria={c.id: c for c in round_.criteria},
             expected=", ".join(f"{c.id} ({c.name})" for c in round_.criteria),
             rubric_sha256=round_.rubric_sha256(),
+            spelled={j.github: j for folded, j in judges.items() if folded in round_judges},
         )
+
+    def inside(self, event_time: str) -> bool:
+        inside = self.times.get(event_time)
+        if inside is None:
+            moment = schemas.parse_datetime(event_time)
+            inside = self.times[event_time] = self.round.opens <= moment <= self.round.closes
+        return inside
+
+    def clean(self, record: ScoreRecord, teams: Mapping[str, frozenset[str]]) -> bool:
+        """Whether `_check_record` has nothing to say about `record`, decided without
+        building anything: the case of nearly every file, so it is checked first.
+        False means only that the full check must run."""
+        judge = self.spelled.get(record.judge)
+        team = teams.get(record.entry)
+        if (
+            judge is None
+            or team is None
+            or record.entry in judge.conflicts
+            or (team and record.judge.casefold() in team)
+            or record.rubric_sha256 != self.rubric_sha256
+            or record.scores.keys() != self.criteria.keys()
+        ):
+            return False
+        criteria = self.criteria
+        for key, value in record.scores.items():
+            if value > criteria[key].max:
+                return False
+        return self.inside(record.event_time)
 
 
 def _check_record(
@@ -577,7 +671,7 @@ def _check_record(
     team = teams.get(slug, frozenset())
     why = (
         "declared" if judge is not None and slug in judge.conflicts
-        else "team" if team and folded in {member.casefold() for member in team}
+        else "team" if folded in team  # teams are casefolded (`team_logins`)
         else None
     )
     if why is not None:
@@ -598,8 +692,7 @@ def _check_record(
                      max=criterion.max)
     if record.rubric_sha256 != facts.rubric_sha256:
         yield at("ledger.rubric-changed", ["rubric_sha256"], round=round_.id)
-    moment = record.moment
-    if not round_.opens <= moment <= round_.closes:
+    if not facts.inside(record.event_time):
         yield at("ledger.outside-window", ["event_time"], time=record.event_time,
                  round=round_.id, opens=round_.opens.isoformat(),
                  closes=round_.closes.isoformat())

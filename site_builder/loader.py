@@ -91,6 +91,33 @@ def plain_is_text(value: str) -> bool:
     return True
 
 
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+
+
+def inline_text(raw: str) -> str | None:
+    """The text of a scalar written on one line after ``key: ``, when it is certainly
+    text: single-quoted (``''`` stands for one quote), or plain without anything that
+    could make it more than its characters (an indicator first, ``: `` or `` #``
+    inside, ``:`` or a space last; a number, boolean or null). None otherwise: no
+    answer, not an error. Control and other unprintable characters are the caller's
+    check."""
+    if not raw:
+        return None
+    if raw[0] == "'":
+        quoted = _SINGLE_QUOTED.fullmatch(raw)
+        return quoted.group(1).replace("''", "'") if quoted else None
+    if (
+        raw[0] in _INDICATORS
+        or raw[-1] in ": "
+        or ": " in raw
+        or " #" in raw
+        or not plain_is_text(raw)
+    ):
+        return None
+    return raw
+
+
 class _Composer(CParser, _CoreResolver):
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
@@ -329,6 +356,27 @@ def parse(text: str, display: str) -> Document:
     return Document(display, data, root, text)
 
 
+# Comment lines, then the first key's line, then a line that cannot continue its value.
+_FIRST_KEY = re.compile(r"(?:#[^\n]*\n)*([a-z_]+): ([^\n]*)\n(?![ \t\r\n])")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
+
+
+def _peek_first(text: str, key: str) -> str | None:
+    """`peek_text` when `key` is the document's first key and its value a simple
+    one-line scalar (as in nearly every manifest: ``title: "..."`` first): a regular
+    expression instead of the YAML parser, giving the same text. None: no answer."""
+    found = _FIRST_KEY.match(text)
+    if found is None or found.group(1) != key:
+        return None
+    raw = found.group(2)
+    if raw[:1] == '"':
+        quoted = _DOUBLE_QUOTED.fullmatch(raw)
+        value = quoted.group(1) if quoted else None
+    else:
+        value = inline_text(raw)
+    return value if value is not None and value.isprintable() else None
+
+
 def peek_text(text: str, key: str) -> str | None:
     """The text value of the top-level `key`, parsing the document only up to it.
 
@@ -338,6 +386,9 @@ def peek_text(text: str, key: str) -> str | None:
     on this value. None when the key is not met before anything unusual: a syntax error,
     an anchor, alias or tag, or a value that is not text.
     """
+    quick = _peek_first(text, key)
+    if quick is not None:
+        return quick
     parser = _Composer(text)
     try:
         starts = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent)

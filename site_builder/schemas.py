@@ -125,6 +125,20 @@ def load_schema(schema_dir: Path, name: str) -> Schema:
         ) from None
 
 
+def read_document(schema_dir: Path, name: str) -> Any | None:
+    """The schema's JSON, not compiled; None when it cannot be read (`load_schema`
+    then says why)."""
+    try:
+        return _read_document(str(schema_dir / name))
+    except (OSError, ValueError):
+        return None
+
+
+@cache
+def _read_document(path: str) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def schema_from_text(name: str, text: str) -> Schema:
     """A schema read from somewhere other than the work tree (a base commit)."""
     return _compile(name, text)
@@ -143,7 +157,10 @@ def _compile(name: str, text: str) -> Schema:
     if not isinstance(document, dict):
         raise _not_a_schema(name, "the file holds no JSON object")
     try:
-        fast = fastjsonschema.compile(document, formats={"date-time": _fast_datetime})
+        # Without detailed exceptions: it only says pass or fail (jsonschema explains a
+        # failure), and the generated code is a third the size, so compiles 3x faster.
+        fast = fastjsonschema.compile(document, formats={"date-time": _fast_datetime},
+                                      detailed_exceptions=False)
     except Exception:  # fastjsonschema fails on malformed schemas with any error
         # A schema feature it lacks (jsonschema alone then decides) or a schema
         # that is not valid at all: jsonschema's meta-schema tells which, on

@@ -49,7 +49,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from site_builder.loader import plain_is_text
+from site_builder.loader import inline_text
 from site_builder.schemas import parse_datetime
 
 FIELD_ORDER = (
@@ -88,11 +88,10 @@ _LAYOUT = re.compile(
 )
 _COMMENT_LENGTH = 5000
 _URL_LENGTH = 500
+assert _LAYOUT.groups == 10  # `read` unpacks them in this order
 _SCORE_LINE = re.compile(rf"  ({_KEY}): ({_MARK})\n")
 _TEXT_FIELDS = ("round", "entry", "judge")
 
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 # Values met again and again (round ids, slugs, logins, times, criterion ids) are checked
 # once. Bounded, so that a huge ledger of unique comments cannot grow it without limit.
 _CACHE: dict[str, str | None] = {}
@@ -103,19 +102,7 @@ def _text(raw: str) -> str | None:
     """The value of a one-line scalar, or None when it is not in the grammar."""
     if raw in _CACHE:
         return _CACHE[raw]
-    if raw[0] == "'":
-        quoted = _SINGLE_QUOTED.fullmatch(raw)
-        value = quoted.group(1).replace("''", "'") if quoted else None
-    elif (
-        raw[0] in _INDICATORS
-        or raw[-1] in ": "
-        or ": " in raw
-        or " #" in raw
-        or not plain_is_text(raw)
-    ):
-        value = None
-    else:
-        value = raw
+    value = inline_text(raw)
     if len(raw) <= 200:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.clear()
@@ -145,58 +132,80 @@ def trusted(document: Mapping[str, Any]) -> bool:
 
 
 def _time(raw: str) -> str | None:
+    if raw in _TIMES:
+        return _TIMES[raw]
     value = _text(raw)
-    if value is None:
-        return None
-    try:
-        parse_datetime(value)
-    except ValueError:
-        return None
+    if value is not None:
+        try:
+            parse_datetime(value)
+        except ValueError:
+            value = None
+    if len(_TIMES) >= _CACHE_LIMIT:
+        _TIMES.clear()
+    _TIMES[raw] = value
     return value
+
+
+def _marks(block: str) -> tuple[tuple[str, int | float], ...] | None:
+    """The ``  criterion: mark`` lines of `scores`, or None when they are outside the
+    grammar. Cached by the block's text: a round's files repeat few distinct blocks."""
+    if block in _MARKS:
+        return _MARKS[block]
+    pairs = _SCORE_LINE.findall(block)
+    marks = tuple((key, float(mark) if "." in mark else int(mark)) for key, mark in pairs)
+    keys = {key for key, _ in marks}
+    value = marks if len(keys) == len(marks) and all(_text(k) is not None for k in keys) else None
+    if len(_MARKS) >= _CACHE_LIMIT:
+        _MARKS.clear()
+    _MARKS[block] = value
+    return value
+
+
+_TIMES: dict[str, str | None] = {}
+_MARKS: dict[str, tuple[tuple[str, int | float], ...] | None] = {}
 
 
 def read(text: str) -> dict[str, Any] | None:
     """The data of a score file in the bot's layout, or None: read it strictly then."""
-    if not text.replace("\n", "").isprintable():
-        return None
     match = _LAYOUT.fullmatch(text)
-    if match is None:
+    if match is None or not text.replace("\n", "").isprintable():
         return None
-    found = match.groupdict()
-    data: dict[str, Any] = {}
-    for key in _TEXT_FIELDS:
-        value = _text(found[key])
-        if value is None:
-            return None
-        data[key] = value
-    pairs = _SCORE_LINE.findall(found["scores"])
-    marks = {key: float(mark) if "." in mark else int(mark) for key, mark in pairs}
-    if len(marks) < len(pairs) or any(_text(key) is None for key in marks):
+    round_, entry, judge, scores, header, block, url, moment, number, rubric = match.groups()
+    # Ids, times and rubric hashes repeat across a round: most lookups hit the cache.
+    cache = _CACHE
+    round_ = cache[round_] if round_ in cache else _text(round_)
+    entry = cache[entry] if entry in cache else _text(entry)
+    judge = cache[judge] if judge in cache else _text(judge)
+    rubric = cache[rubric] if rubric in cache else _text(rubric)
+    if round_ is None or entry is None or judge is None or rubric is None:
         return None
-    data["scores"] = marks
-    header, block = found["comment"], found["block"]
+    marks = _marks(scores)
+    if marks is None:
+        return None
+    data: dict[str, Any] = {"round": round_, "entry": entry, "judge": judge,
+                            "scores": dict(marks)}
     if header is not None:
-        comment = _literal(header, block) if header in ("|", "|-") else (
-            None if block else _text(header)
-        )
+        if header == "''":
+            comment: str | None = "" if not block else None
+        elif header in ("|", "|-"):
+            comment = _literal(header, block)
+        else:
+            comment = None if block else _text(header)
         if comment is None or len(comment) > _COMMENT_LENGTH:
             return None
         data["comment"] = comment
     elif block:  # pragma: no cover - the pattern only matches a block after comment:
         return None
-    if found["comment_url"] is not None:
-        url = _text(found["comment_url"])
+    if url is not None:
+        url = inline_text(url)  # not cached: every comment has its own link
         if url is None or not url.startswith("https://") or len(url) > _URL_LENGTH:
             return None
         data["comment_url"] = url
-    event_time = _time(found["event_time"])
+    event_time = _time(moment)
     if event_time is None:
         return None
     data["event_time"] = event_time
-    if found["pull_request"] is not None:
-        data["pull_request"] = int(found["pull_request"])
-    rubric = _text(found["rubric_sha256"])
-    if rubric is None:
-        return None
+    if number is not None:
+        data["pull_request"] = int(number)
     data["rubric_sha256"] = rubric
     return data

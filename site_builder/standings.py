@@ -120,12 +120,14 @@ def render_text(contest: Contest, result: RoundResult, lang: str) -> str:
          _label(result, e["entry"])]
         for e in doc["entries"]
     ]
-    widths = [max([_width(c), *(_width(r[i]) for r in rows)]) for i, c in enumerate(columns)]
-    right = (True, True, True, True, False, False)
-    for cells in (columns, *rows):
-        padded = [cell if i == len(cells) - 1 else _pad(cell, widths[i], right[i])
-                  for i, cell in enumerate(cells)]
-        lines.append("  ".join(padded).rstrip())
+    # The last column is not padded, so its width is never needed.
+    cell_widths = [[_width(cell) for cell in cells[:-1]] for cells in (columns, *rows)]
+    widths = [max(row[i] for row in cell_widths) for i in range(len(columns) - 1)]
+    right = (True, True, True, True, False)
+    for cells, sizes in zip((columns, *rows), cell_widths, strict=True):
+        padded = [" " * (widths[i] - size) + cell if right[i] else cell + " " * (widths[i] - size)
+                  for i, (cell, size) in enumerate(zip(cells, sizes, strict=False))]
+        lines.append("  ".join([*padded, cells[-1]]).rstrip())
     lines += ["", *_outcome_lines(contest, result, lang), "",
               _t("ui.tally-judges-title", lang)]
     judge_width = max([_width(j["judge"]) for j in doc["judges"]] or [0])

@@ -12,17 +12,8 @@ and publishes its output, so that anyone with a clone gets the same file byte fo
 * **rules**: the round in contest.yml (criteria, aggregation, correction, min_judges,
   tie_break, advance.top) and, for the last round, the awards.
 
-**data_sha256** fingerprints what the results are computed from: SHA-256 of the UTF-8
-canonical JSON (keys sorted, no spaces, ``ensure_ascii=False``) of ::
-
-    {"version": 1, "round": <id>, "rubric": <Round.rubric()>, "entries": [<slugs, sorted>],
-     "scores": [[<slug>, <login, lowercase>, {<criterion>: <mark>}], ... sorted by slug,
-                then login]}
-
-where every number that is a whole number is written as an integer (7, not 7.0). So it
-does not depend on the order files are read in, on how YAML wrote a value (quotes,
-``7.0``), on comments, times or links of a score (which do not change a result), or on
-how a judge's login is capitalized. `canonical_data` returns the exact bytes.
+**data_sha256** fingerprints what the results are computed from (`fingerprint`): the
+round, its rubric, its entries and every score's marks, and nothing else.
 
 **Rounding** happens once, here, when the document is made: scores, means, standard
 errors and leniencies to 2 decimals, alpha to 4. Ranks, advancement and awards are
@@ -39,19 +30,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, cast
 
-from site_builder import ledger, scoring
+from site_builder import fingerprint, gather, ledger, scoring
 from site_builder.contest import Contest, Round
 from site_builder.errors import UsageError
 from site_builder.problems import Problem
-from site_builder.roster import entry_folders, read_roster, round_entries
+from site_builder.roster import entry_folders, round_entries
 
-RESULTS_VERSION = 1
+RESULTS_VERSION = fingerprint.VERSION
 SCORE_DECIMALS = 2
 ALPHA_DECIMALS = 4
 
@@ -115,21 +106,12 @@ def tally_round(
     entries = round_entries(root, contest, round_, folders)
     if entries.problem is not None:
         return Refusal(round_, (entries.problem,))
-    files, problems = ledger.scan(root, contest, round_.id)
-    scorers: dict[str, list[str]] = {}
-    for item in files:
-        scorers.setdefault(item.record.entry, []).append(item.record.judge)
-    roster = read_roster(root, entries.slugs, scorers, titles=titles)
-    # Every entry folder counts as known (a score for a missing one is an error); only
-    # the round's entries can have a conflict that matters, so only theirs are read.
-    teams: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
-    teams.update(roster.teams)
-    problems.extend(ledger.check_files(root, contest, files, teams))
-    if any(p.severity == "error" for p in problems):
-        return Refusal(round_, tuple(problems))
-    records = [f.record for f in files]
+    data = gather.read_round(root, contest, round_, entries.slugs, folders, titles=titles)
+    if any(p.severity == "error" for p in data.problems):
+        return Refusal(round_, tuple(data.problems))
     spelling = {j.github.casefold(): j.github for j in contest.judges}
-    scores = [scoring.Score(r.entry, spelling[r.judge.casefold()], r.scores) for r in records]
+    scores = [scoring.Score(slug, spelling[login.casefold()], marks)
+              for slug, login, marks in data.scores]
     panel = [spelling.get(login.casefold(), login) for login in round_.judges]
     try:
         result = scoring.tally_round(rules_for(contest, round_), entries.slugs, scores, panel)
@@ -137,42 +119,10 @@ def tally_round(
         problem = Problem(f"{ledger.SCORES_DIR}/{round_.id}", None, None,
                           "tally.scoring-error", {"detail": str(exc)})
         return Refusal(round_, (problem,))
-    digest = hashlib.sha256(canonical_data(round_, entries.slugs, records)).hexdigest()
+    digest = hashlib.sha256(fingerprint.assemble(round_, entries.slugs, data.runs)).hexdigest()
     document = results_document(contest, round_, result, digest, ledger_commit)
-    return RoundResult(round_, result, document, roster.titles, tuple(problems), len(records))
-
-
-def canonical_data(
-    round_: Round, entries: Iterable[str], records: Iterable[ledger.ScoreRecord]
-) -> bytes:
-    """The bytes whose SHA-256 is ``data_sha256`` (see the module docstring)."""
-    scores = sorted(
-        (r.entry, r.judge.lower(), {k: _whole(v) for k, v in r.scores.items()})
-        for r in records
-    )
-    data = {
-        "version": RESULTS_VERSION,
-        "round": round_.id,
-        "rubric": _whole_numbers(round_.rubric()),
-        "entries": sorted(set(entries)),
-        "scores": scores,
-    }
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
-    return text.encode("utf-8")
-
-
-def _whole(value: Any) -> Any:
-    """7.0 as 7, so that the fingerprint does not depend on how YAML wrote a mark."""
-    return int(value) if type(value) is float and value.is_integer() else value
-
-
-def _whole_numbers(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _whole_numbers(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_whole_numbers(item) for item in value]
-    return _whole(value)
+    return RoundResult(round_, result, document, data.titles, tuple(data.problems),
+                       len(data.scores))
 
 
 def publish(value: float | None, decimals: int = SCORE_DECIMALS) -> float | None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-from site_builder import ledger, roster
+from site_builder import ledger, loader, roster
 from site_builder.loader import LoadFailure, parse, peek_text
 
 LOGIN = "Example-Judge-Ahn"
@@ -66,3 +67,37 @@ def test_most_manifests_are_not_parsed() -> None:
 ])
 def test_peek_text(text: str, title: str | None) -> None:
     assert peek_text(text, "title") == title
+
+
+def test_the_quick_title_is_the_parsed_title() -> None:
+    """`peek_text` reads a simple first line with a regular expression: whenever that
+    gives an answer, it is the value the YAML parser reads."""
+    rng = random.Random(11)
+    pieces = ["지도", "a", " ", ":", ": ", " #", "#", "'", "''", '"', "\\", "\\n", "\t", "-",
+              "null", "~", "12", "1e3", "true", "&x", "*x", "!", "|", ">", "[", "{", ",",
+              "\u00a0", "\u2028", "\x85", "%", "@", "`", "?"]
+    followers = ["", "summary: 요약\n", "  more\n", "\n  more\n", "# note\n", "\tx\n"]
+    answered = 0
+    for _ in range(4000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        for written in (value, f'"{value}"', f"'{value}'"):
+            text = f"# comment\ntitle: {written}\n{rng.choice(followers)}"
+            quick = loader._peek_first(text, "title")
+            if quick is None:
+                continue
+            answered += 1
+            try:
+                data = parse(text, "entry.yml").data
+            except LoadFailure as exc:
+                message = f"answered for a document that does not load: {text!r}"
+                raise AssertionError(message) from exc
+            assert data["title"] == quick, text
+    assert answered > 1000  # the comparison is not vacuous
+
+
+def test_the_example_titles_take_the_quick_path() -> None:
+    manifests = sorted((Path(__file__).resolve().parents[1] / "entries").glob("*/entry.yml"))
+    assert manifests
+    for manifest in manifests:
+        text = manifest.read_text(encoding="utf-8")
+        assert loader._peek_first(text, "title") == parse(text, "entry.yml").data["title"]

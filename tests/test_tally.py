@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import random
 import subprocess
 import sys
 import zlib
@@ -18,7 +19,7 @@ import pytest
 from contestkit import REPO, add_entry, write_contest
 from jsonschema import Draft7Validator
 
-from site_builder import ledger, resultfiles, tally
+from site_builder import fingerprint, ledger, resultfiles
 from site_builder.contest import Contest, load_contest
 from site_builder.ledger import ScoreRecord
 
@@ -369,15 +370,18 @@ def test_the_data_hash_ignores_formatting_order_and_comments(published: Path) ->
     round_ = contest.rounds[0]
     records, problems = ledger.load_ledger(published, contest, "first")
     assert problems == []
-    before = tally.canonical_data(round_, ENTRIES, records)
+    def triples(found: list[ScoreRecord]) -> list[tuple[str, str, dict[str, float]]]:
+        return [(r.entry, r.judge, dict(r.scores)) for r in found]
+
+    before = fingerprint.canonical_data(round_, ENTRIES, triples(records))
     reformatted = [
         replace(r, scores={k: float(v) for k, v in reversed(list(r.scores.items()))},
-                comment="다른 의견", judge=r.judge.upper(), event_time=r.event_time)
+                judge=r.judge.upper())
         for r in reversed(records)
     ]
-    assert tally.canonical_data(round_, reversed(ENTRIES), reformatted) == before
+    assert fingerprint.canonical_data(round_, reversed(ENTRIES), triples(reformatted)) == before
     changed = [replace(records[0], scores={**records[0].scores, "usefulness": 0}), *records[1:]]
-    assert tally.canonical_data(round_, ENTRIES, changed) != before
+    assert fingerprint.canonical_data(round_, ENTRIES, triples(changed)) != before
     # A file rewritten in another YAML layout, uncommitted: the same data, still verified.
     path = published / records[0].path
     path.write_text("# rewritten by hand\n" + path.read_text(encoding="utf-8")
@@ -399,3 +403,30 @@ def test_compare_matches_rows_by_id_and_never_mixes_booleans_and_numbers() -> No
     missing = {**base, "entries": base["entries"][:1]}
     (difference,) = resultfiles.compare(missing, base)
     assert difference.entry == "b" and difference.committed is resultfiles.MISSING
+
+
+def test_the_fingerprint_in_runs_is_one_json_dump_of_the_whole(published: Path) -> None:
+    """The readers each write the canonical JSON of their own slugs; joined, the bytes
+    are exactly those of the documented structure dumped at once."""
+    round_ = contest_of(published).rounds[0]
+    rng = random.Random(5)
+    slugs = sorted(f"entry-{n:03d}" for n in range(40))
+    scores = [(slug, judge,
+               {"usefulness": rng.choice([7, 7.0, 7.5, 0]), "creativity": rng.randint(0, 10)})
+              for slug in slugs
+              for judge in rng.sample(["Ahn", "bae", "Cho-Lee", "ab", "ab-c"], rng.randint(0, 3))]
+    def whole(value: Any) -> Any:  # the documented rule: 7.0 is written 7
+        if isinstance(value, dict):
+            return {k: whole(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [whole(v) for v in value]
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+
+    reference = json.dumps(
+        {"version": 1, "round": round_.id, "rubric": whole(round_.rubric()), "entries": slugs,
+         "scores": sorted((s, j.lower(), whole(m)) for s, j, m in scores)},
+        sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    assert fingerprint.canonical_data(round_, reversed(slugs), reversed(scores)) == reference
+    cut = next(i for i, s in enumerate(scores) if s[0] >= "entry-020")
+    runs = [fingerprint.scores_json(scores[:cut]), "", fingerprint.scores_json(scores[cut:])]
+    assert fingerprint.assemble(round_, slugs, runs) == reference

@@ -1,0 +1,94 @@
+"""What a round's tally reads from the repository, entry by entry.
+
+For each entry of the round and each folder of scores/<round>/, in slug order:
+
+1. its score files are read (`ledger.FolderReader`: layout, YAML, schema, path);
+2. its manifest is read for the title and, when it could name one of the judges who
+   scored it, the team (`roster.read_entry`);
+3. each score is checked against the contest (`ledger.Checker`: a judge of the round, no
+   conflict of interest with that team, the rubric, the window, an advanced entry);
+4. only what the tally needs is kept: slug, judge and marks. The file's text and YAML
+   tree are dropped as soon as the entry is done.
+
+Doing it entry by entry, rather than reading the whole ledger and then checking it,
+keeps a round of 25,000 files from holding 25,000 texts and records at once (which on
+this project's machines cost more than reading them), and lets the work be shared with
+a second process (`parallel.in_two`), each taking a contiguous half of the slugs. The
+result is the same, in the same order, either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder import fingerprint, ledger, parallel
+from site_builder.contest import Contest, Round
+from site_builder.loader import collection_paused
+from site_builder.problems import Problem
+from site_builder.roster import read_entry
+
+# Below this many slugs one process is quicker than forking a second.
+PARALLEL_SLUGS = 1500
+
+Marks = fingerprint.Marks
+
+
+@dataclass(frozen=True)
+class RoundData:
+    """A round's scores, problems and titles, as read and checked."""
+
+    scores: list[tuple[str, str, Marks]]
+    """(slug, judge's login as the file writes it, marks), by slug, then file name."""
+    problems: list[Problem]
+    """Every problem of the round's score files: their place, layout, YAML, schema,
+    and content against the contest; errors and warnings."""
+    titles: dict[str, str]
+    runs: list[str]
+    """The scores' canonical JSON (`fingerprint.scores_json`), in runs of consecutive
+    slugs, in order: written where the scores are read, for `fingerprint.assemble`."""
+
+
+def read_round(
+    root: Path, contest: Contest, round_: Round, entries: Sequence[str],
+    folders: Sequence[str], *, titles: bool = True,
+) -> RoundData:
+    """Read and check the scores of `round_`, whose entries are `entries`; `folders` are
+    every entry folder of the contest (a score for any other slug is an error)."""
+    reader = ledger.FolderReader(root)
+    with collection_paused():
+        score_folders, problems = ledger.list_folders(root, contest, round_.id)
+        by_slug = {display.rsplit("/", 1)[1]: (display, path) for display, path in score_folders}
+        in_round = set(entries)
+        known: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
+
+        def work(slugs: Sequence[str]) -> RoundData:
+            teams = dict(known)
+            checker = ledger.Checker(root, contest, teams)
+            scores: list[tuple[str, str, Marks]] = []
+            found: list[Problem] = []
+            names: dict[str, str] = {}
+            for slug in slugs:
+                folder = by_slug.get(slug)
+                files = reader.read(*folder, found) if folder is not None else []
+                if slug in in_round:
+                    title, teams[slug] = read_entry(
+                        root, slug, [f.record.judge for f in files], titles=titles
+                    )
+                    if title is not None:
+                        names[slug] = title
+                for item in files:
+                    found.extend(checker.check(item))
+                    record = item.record
+                    scores.append((record.entry, record.judge, record.scores))
+            return RoundData(scores, found, names, [fingerprint.scores_json(scores)])
+
+        slugs = sorted(in_round | by_slug.keys())
+        parts = parallel.in_two(work, slugs, minimum=PARALLEL_SLUGS)
+    return RoundData(
+        [score for part in parts for score in part.scores],
+        problems + [problem for part in parts for problem in part.problems],
+        {slug: title for part in parts for slug, title in part.titles.items()},
+        [run for part in parts for run in part.runs],
+    )
