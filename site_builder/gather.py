@@ -13,13 +13,13 @@ For each entry of the round and each folder of scores/<round>/, in slug order:
 Doing it entry by entry, rather than reading the whole ledger and then checking it,
 keeps a round of 25,000 files from holding 25,000 texts and records at once (which on
 this project's machines cost more than reading them), and lets the work be shared with
-a second process (`parallel.in_two`), each taking a contiguous half of the slugs. The
-result is the same, in the same order, either way.
+a second process (`parallel.map_chunks`), each taking runs of consecutive slugs as it
+becomes free. The result is the same, in the same order, either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,19 +53,22 @@ class RoundData:
 def read_round(
     root: Path, contest: Contest, round_: Round, entries: Sequence[str],
     folders: Sequence[str], *, titles: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> RoundData:
     """Read and check the scores of `round_`, whose entries are `entries`; `folders` are
-    every entry folder of the contest (a score for any other slug is an error)."""
+    every entry folder of the contest (a score for any other slug is an error).
+    `meanwhile` is run by this process while a second one starts reading
+    (`parallel.map_chunks`)."""
     reader = ledger.FolderReader(root)
     with collection_paused():
         score_folders, problems = ledger.list_folders(root, contest, round_.id)
         by_slug = {display.rsplit("/", 1)[1]: (display, path) for display, path in score_folders}
         in_round = set(entries)
-        known: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
+        # Filled in as entries are read; each process fills its own copy, for its slugs.
+        teams: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
+        checker = ledger.Checker(root, contest, teams)
 
         def work(slugs: Sequence[str]) -> RoundData:
-            teams = dict(known)
-            checker = ledger.Checker(root, contest, teams)
             scores: list[tuple[str, str, Marks]] = []
             found: list[Problem] = []
             names: dict[str, str] = {}
@@ -85,7 +88,7 @@ def read_round(
             return RoundData(scores, found, names, [fingerprint.scores_json(scores)])
 
         slugs = sorted(in_round | by_slug.keys())
-        parts = parallel.in_two(work, slugs, minimum=PARALLEL_SLUGS)
+        parts = parallel.map_chunks(work, slugs, minimum=PARALLEL_SLUGS, meanwhile=meanwhile)
     return RoundData(
         [score for part in parts for score in part.scores],
         problems + [problem for part in parts for problem in part.problems],

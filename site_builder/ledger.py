@@ -239,7 +239,7 @@ def scan(
     reader = FolderReader(root)
     with collection_paused():
         folders, problems = list_folders(root, contest, round_id)
-        parts = parallel.in_two(reader.read_all, folders, minimum=PARALLEL_FOLDERS)
+        parts = parallel.map_chunks(reader.read_all, folders, minimum=PARALLEL_FOLDERS)
     files = [item for found, _ in parts for item in found]
     return files, problems + [problem for _, found in parts for problem in found]
 

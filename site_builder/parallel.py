@@ -1,16 +1,19 @@
 """Share one big job between this process and a forked child: the second core.
 
 Reading a round of 25,000 score files and 5,000 manifests is nearly all of a tally's
-time, and every part of it is independent, entry by entry. `in_two` gives the second
-half of the items to a forked child and does the first half here; the child sends its
-result back pickled through a pipe. A fork (not a spawned interpreter) means the work
-function may be a closure over anything already loaded (a compiled schema, the contest)
-and nothing has to be imported twice.
+time, and every part of it is independent, entry by entry. `map_chunks` cuts the items
+into consecutive chunks that this process and a forked child take one at a time, as
+each becomes free, so that neither waits for the other when one runs slower (a busy
+neighbour on a shared machine, or work that `meanwhile` gives this process first). The
+child sends its results back pickled through a pipe.
 
-The result is the one a single process gives, in the same order: the work function
-sees a contiguous part of the items and the parts are returned in order. When forking is
-not possible (no ``os.fork``, one core, a failing ``fork``) or the child fails in any
-way, this process does the child's part itself, so a result is never lost or partial.
+A fork (not a spawned interpreter) means the work function may be a closure over
+anything already loaded (a compiled schema, the contest) and nothing is imported twice.
+
+The result is the one a single process gives, in the same order: one result per chunk,
+in chunk order. When forking is not possible (no ``os.fork``, one core, a failing
+``fork``) or the child fails in any way, this process works through every chunk the
+child did not deliver, so a result is never lost or partial.
 """
 
 from __future__ import annotations
@@ -18,70 +21,107 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: Chunks are handed out as one-byte tokens through a pipe.
+MAX_CHUNKS = 255
+
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
 
 
-def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], *, minimum: int) -> list[R]:
-    """``[work(first half), work(second half)]``, the halves worked on at the same time;
-    ``[work(items)]`` when there are fewer than `minimum` items (a fork costs more than
-    it saves on small jobs) or no second process can be had."""
-    if len(items) < max(minimum, 2) or not can_fork():
+def map_chunks(
+    work: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    minimum: int,
+    chunk: int = 64,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[R]:
+    """`work` on consecutive chunks of about `chunk` items: one result per chunk, in
+    order. Shared with a forked child when there are at least `minimum` items; below
+    that (a fork costs more than it saves), ``[work(items)]``. `meanwhile` runs in
+    this process once, while the child starts on the chunks: work only this process
+    needs next (it runs in every case, so the caller can count on it)."""
+    count = min(MAX_CHUNKS, max(1, -(-len(items) // max(chunk, 1))))
+    if len(items) < max(minimum, 2) or count < 2 or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [work(items)]
-    cut = len(items) // 2
-    first, second = items[:cut], items[cut:]
-    read_end, write_end = os.pipe()
+    bounds = [len(items) * i // count for i in range(count + 1)]
+    parts = [items[bounds[i]:bounds[i + 1]] for i in range(count)]
+    tokens_read, tokens_write = os.pipe()
+    os.write(tokens_write, bytes(range(count)))
+    os.close(tokens_write)  # each process reads tokens until none are left
+    results_read, results_write = os.pipe()
     try:
         pid = os.fork()
     except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return [work(items)]
+        for fd in (tokens_read, results_read, results_write):
+            os.close(fd)
+        if meanwhile is not None:
+            meanwhile()
+        return [work(part) for part in parts]
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        _child(work, second, read_end, write_end)
-    os.close(write_end)
+        os.close(results_read)
+        _child(work, parts, tokens_read, results_write)
+    os.close(results_write)
+    done: dict[int, R] = {}
+    finished = False
     try:
-        mine = work(first)
-        with os.fdopen(read_end, "rb") as pipe:
-            read_end = -1
+        if meanwhile is not None:
+            meanwhile()
+        done.update(_take(work, parts, tokens_read))
+        with os.fdopen(results_read, "rb") as pipe:
+            results_read = -1
             payload = pipe.read()
+        finished = True
     finally:
-        if read_end >= 0:
-            os.close(read_end)
+        os.close(tokens_read)
+        if results_read >= 0:
+            os.close(results_read)
+        if not finished:  # this process failed: do not wait for the child's share
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-    theirs: R
     if status == 0 and payload:
-        try:
+        # A garbled payload is ignored: the missing chunks are redone below.
+        with contextlib.suppress(Exception):
             # Our own forked child wrote it, through a pipe nobody else holds.
-            theirs = pickle.loads(payload)  # noqa: S301
-        except Exception:  # a garbled payload: redo the work here
-            theirs = work(second)
-    else:
-        theirs = work(second)
-    return [mine, theirs]
+            done.update(pickle.loads(payload))  # noqa: S301
+    return [done[i] if i in done else work(part) for i, part in enumerate(parts)]
 
 
-def _child(work: Callable[[Sequence[T]], R], items: Sequence[T], read_end: int,
-           write_end: int) -> None:  # pragma: no cover - runs in the forked child
-    """Work, send the pickled result, and leave without running the parent's clean-up
+def _take(
+    work: Callable[[Sequence[T]], R], parts: Sequence[Sequence[T]], tokens: int
+) -> dict[int, R]:
+    """Work through chunks while tokens are left in the pipe. A one-byte read from a
+    pipe is atomic: no two processes ever get the same token."""
+    done: dict[int, R] = {}
+    while token := os.read(tokens, 1):
+        done[token[0]] = work(parts[token[0]])
+    return done
+
+
+def _child(
+    work: Callable[[Sequence[T]], R], parts: Sequence[Sequence[T]], tokens: int,
+    results: int,
+) -> None:  # pragma: no cover - runs in the forked child
+    """Work, send the pickled results, and leave without running the parent's clean-up
     (``os._exit``: no atexit handlers, no flushing of stdout buffers copied at the fork,
-    which would print the parent's pending output twice)."""
+    which would print the parent's pending output twice). A chunk this child took but
+    did not deliver is redone by the parent."""
     status = 1
     try:
-        os.close(read_end)
-        payload = pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        status = 0
-    except BaseException:  # any failure: the parent redoes the work
-        with contextlib.suppress(OSError):
-            os.close(write_end)
+        with contextlib.suppress(BaseException):  # any failure: the parent redoes the work
+            payload = pickle.dumps(_take(work, parts, tokens), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(results, "wb") as pipe:
+                pipe.write(payload)
+            status = 0
     finally:
         os._exit(status)

@@ -34,13 +34,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from site_builder import fingerprint, gather, ledger, scoring
+from site_builder import fingerprint, gather, ledger
 from site_builder.contest import Contest, Round
 from site_builder.errors import UsageError
 from site_builder.problems import Problem
 from site_builder.roster import entry_folders, round_entries
+
+if TYPE_CHECKING:  # imported where used: see `_load_math`
+    from site_builder import scoring
 
 RESULTS_VERSION = fingerprint.VERSION
 SCORE_DECIMALS = 2
@@ -80,8 +83,16 @@ def find_round(contest: Contest, round_id: str) -> Round:
     return found
 
 
+def _load_math() -> None:
+    """Import `scoring`, and with it numpy (a tenth of a second or more). `tally_round`
+    has it done while a second process starts reading the ledger (`gather`)."""
+    from site_builder import scoring  # noqa: F401
+
+
 def rules_for(contest: Contest, round_: Round) -> scoring.RoundRules:
     """The part of contest.yml the math needs; awards only in the last round."""
+    from site_builder import scoring
+
     last = round_.id == contest.final_round.id
     return scoring.RoundRules(
         criteria=tuple(scoring.Criterion(c.id, c.weight, c.max) for c in round_.criteria),
@@ -106,7 +117,10 @@ def tally_round(
     entries = round_entries(root, contest, round_, folders)
     if entries.problem is not None:
         return Refusal(round_, (entries.problem,))
-    data = gather.read_round(root, contest, round_, entries.slugs, folders, titles=titles)
+    data = gather.read_round(root, contest, round_, entries.slugs, folders, titles=titles,
+                             meanwhile=_load_math)
+    from site_builder import scoring
+
     if any(p.severity == "error" for p in data.problems):
         return Refusal(round_, tuple(data.problems))
     spelling = {j.github.casefold(): j.github for j in contest.judges}
@@ -190,6 +204,8 @@ def results_document(
 
 def _place_notes(entries: Sequence[scoring.EntryResult]) -> list[scoring.Note]:
     """Explain neighbours that show the same rounded score in different places."""
+    from site_builder import scoring
+
     broken: list[str] = []
     close: list[str] = []
     ranked = [(e.entry, e.rank, e.score) for e in entries if e.rank is not None]
