@@ -22,15 +22,16 @@ entries can show the same rounded score in different places, and a diagnostics n
 says why. ``contest tally --check`` recomputes the document the same way and compares
 the published (rounded) values exactly.
 
-**ledger_commit** is given by the caller (`resultfiles.ledger_commit`: the last commit
-that touched scores/<round>/), so this module needs no git.
+**ledger_commit** is given by the caller (`resultfiles.LedgerQuery`: the last commit
+that touched scores/<round>/), so this module needs no git. It may be given as a
+function, called once the ledger is read, so that git answers in the meantime.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -107,7 +108,8 @@ def rules_for(contest: Contest, round_: Round) -> scoring.RoundRules:
 
 
 def tally_round(
-    root: Path, contest: Contest, round_id: str, ledger_commit: str | None = None,
+    root: Path, contest: Contest, round_id: str,
+    ledger_commit: str | Callable[[], str | None] | None = None,
     *, titles: bool = True,
 ) -> RoundResult | Refusal:
     """Tally one round from the repository at `root` (see the module docstring).
@@ -134,6 +136,8 @@ def tally_round(
                           "tally.scoring-error", {"detail": str(exc)})
         return Refusal(round_, (problem,))
     digest = hashlib.sha256(fingerprint.assemble(round_, entries.slugs, data.runs)).hexdigest()
+    if callable(ledger_commit):  # asked last, so that git can answer while the ledger is read
+        ledger_commit = ledger_commit()
     document = results_document(contest, round_, result, digest, ledger_commit)
     return RoundResult(round_, result, document, data.titles, tuple(data.problems),
                        len(data.scores))

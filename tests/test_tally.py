@@ -333,6 +333,26 @@ def test_outside_a_git_repository_json_cannot_run(tmp_path: Path) -> None:
     assert run.returncode == 2 and "not in a git repository" in run.stderr
 
 
+def test_a_repository_without_commits_has_no_ledger_commit(tmp_path: Path) -> None:
+    root = tmp_path / "fresh"
+    write_contest(root, judges=JUDGES)
+    add_entry(root, "air-watch")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    run = contest_tally(root, "--format", "json")
+    assert run.returncode == 1
+    assert "No commit holds scores of round 'first'" in run.stderr
+
+
+def test_a_shallow_clone_is_refused_with_the_way_out(published: Path, tmp_path: Path) -> None:
+    commit(published, "one more commit, so that a depth-1 clone is shallow")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "--quiet", "--depth=1", published.as_uri(), str(clone)],
+                   check=True)
+    run = contest_tally(clone, "--check")
+    assert run.returncode == 2
+    assert "shallow" in run.stderr and "git fetch --unshallow" in run.stderr
+
+
 # --- two rounds -------------------------------------------------------------------------------
 
 

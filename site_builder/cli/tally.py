@@ -77,7 +77,9 @@ def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: st
     from site_builder import tally as tallying
 
     chosen = round_id or _default_round(root, contest)
-    commit = resultfiles.ledger_state(root, chosen, status=False).commit if fmt == "json" else None
+    # The document names the ledger commit: git is asked now and answers meanwhile.
+    query = resultfiles.LedgerQuery(root, chosen, status=False) if fmt == "json" else None
+    commit = query.commit if query is not None else None
     outcome = tallying.tally_round(root, contest, chosen, commit, titles=fmt != "json")
     if isinstance(outcome, tallying.Refusal):
         click.echo(messages.render("ui.tally-refused", lang, {"round": chosen}), err=True)
@@ -85,7 +87,7 @@ def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: st
         return True
     _problems(outcome.warnings, lang)
     if fmt == "json":
-        if commit is None:
+        if outcome.document["ledger_commit"] is None:
             _problems([Problem(f"scores/{chosen}", None, None, "tally.no-ledger-commit",
                                {"round": chosen})], lang)
             return True
