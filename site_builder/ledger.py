@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import os
 import re
 import stat
@@ -383,7 +384,10 @@ def _kind(path: Path) -> str:
 
 def _listing(path: str | Path) -> list[os.DirEntry[str]]:
     with os.scandir(path) as found:
-        return sorted(found, key=lambda item: item.name)
+        return sorted(found, key=_NAME)
+
+
+_NAME = operator.attrgetter("name")
 
 
 def _is_dir(item: os.DirEntry[str]) -> bool:
@@ -553,15 +557,16 @@ class Checker:
         self._warned: set[str] = set()
 
     def check(self, item: LedgerFile) -> list[Problem]:
-        round_ = self.contest.round(item.record.round)
-        if round_ is None:
-            return []  # reported once for its folder
-        facts = self._facts.get(round_.id)
+        facts = self._facts.get(item.record.round)
         if facts is None:
+            round_ = self.contest.round(item.record.round)
+            if round_ is None:
+                return []  # reported once for its folder
             facts = self._facts[round_.id] = _RoundFacts.of(self.contest, round_)
+        round_ = facts.round
         problems = [] if facts.clean(item.record, self.teams) else list(
             _check_record(facts, item, self.teams))
-        previous = self.contest.previous_round(round_)
+        previous = facts.previous
         if previous is None:
             return problems
         if previous.id not in self._advanced:
@@ -599,6 +604,7 @@ class _RoundFacts:
     rubric_sha256: str
     spelled: Mapping[str, Judge]
     """The round's judges, by login exactly as contest.yml spells it."""
+    previous: Round | None
     times: dict[str, bool] = field(default_factory=dict)
     """Whether an event time is inside the round's window, by its text (a round's
     scores share few distinct times)."""
@@ -615,6 +621,7 @@ class _RoundFacts:
             expected=", ".join(f"{c.id} ({c.name})" for c in round_.criteria),
             rubric_sha256=round_.rubric_sha256(),
             spelled={j.github: j for folded, j in judges.items() if folded in round_judges},
+            previous=contest.previous_round(round_),
         )
 
     def inside(self, event_time: str) -> bool:

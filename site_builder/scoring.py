@@ -57,7 +57,7 @@ import numbers
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -100,9 +100,9 @@ class RoundRules:
     awards: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Score:
-    """One judge's marks for one entry: criterion id -> mark in ``[0, max]``."""
+class Score(NamedTuple):
+    """One judge's marks for one entry: criterion id -> mark in ``[0, max]``.
+    A named tuple: a round has tens of thousands, made in a tight loop."""
 
     entry: str
     judge: str

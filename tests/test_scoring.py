@@ -221,7 +221,7 @@ def test_additive_fit_equals_textbook_least_squares(seed: int) -> None:
 def test_a_uniformly_harsh_judge_changes_nothing_in_the_ranking() -> None:
     entries, scores = random_round(seed=7)
     harsh = [
-        dataclasses.replace(s, values={k: v - 2 for k, v in s.values.items()})
+        s._replace(values={k: v - 2 for k, v in s.values.items()})
         if s.judge == "judge-0"
         else s
         for s in scores
