@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from site_builder import parallel, schemas, scorefile, yamldump
 from site_builder.contest import Contest, Criterion, Judge, Round
@@ -321,20 +321,30 @@ class FolderReader:
     def read(self, folder: str, path: str, problems: list[Problem]) -> list[LedgerFile]:
         """The well-formed files of one entry folder; the problems of the rest go to
         `problems`."""
-        found = []
+        return [f.full() if isinstance(f, QuickFile) else f
+                for f in self.read_quick(folder, path, problems)]
+
+    def read_quick(
+        self, folder: str, path: str, problems: list[Problem]
+    ) -> list[LedgerFile | QuickFile]:
+        """`read`, leaving the files that took the fast path as `QuickFile`s: a caller
+        that needs only their data (most of a tally) never builds their records."""
+        found: list[LedgerFile | QuickFile] = []
         _, round_id, slug = folder.split("/")
         for item in _listing(path):
-            loaded = self._read_fast(item, folder, round_id, slug)
-            if loaded is None:  # any doubt: the full path says exactly what is wrong
-                loaded = _scan_file(self.root, item, folder, self.schema, self.trusted,
-                                    problems)
+            quick = self._read_fast(item, folder, round_id, slug)
+            if quick is not None:
+                found.append(quick)
+                continue
+            # Any doubt: the full path says exactly what is wrong.
+            loaded = _scan_file(self.root, item, folder, self.schema, self.trusted, problems)
             if loaded is not None:
                 found.append(loaded)
         return found
 
     def _read_fast(
         self, item: os.DirEntry[str], folder: str, round_id: str, slug: str
-    ) -> LedgerFile | None:
+    ) -> QuickFile | None:
         """A file in the bot's layout, in its right place, with a trusted schema: what
         `_scan_file` would return for it, with none of its bookkeeping. None when the
         file is anything else (including unreadable): `_scan_file` then reads it again."""
@@ -370,7 +380,19 @@ class FolderReader:
             or data["judge"].lower() != stem
         ):
             return None
-        return LedgerFile(ScoreRecord(**data), display, text)
+        return QuickFile(data, display, text)
+
+
+class QuickFile(NamedTuple):
+    """A score file read by the fast path: its data (`scorefile.read`, the fields of
+    `ScoreRecord`), not yet a `LedgerFile`."""
+
+    data: dict[str, Any]
+    file: str
+    text: str
+
+    def full(self) -> LedgerFile:
+        return LedgerFile(ScoreRecord(**self.data), self.file, self.text)
 
 
 def _kind(path: Path) -> str:
@@ -556,22 +578,33 @@ class Checker:
         self._advanced: dict[str, Advanced] = {}
         self._warned: set[str] = set()
 
+    def passes(self, data: Mapping[str, Any]) -> bool:
+        """Whether `check` has nothing to say about a score with these fields, decided
+        without building anything (the case of nearly every score). False means only
+        that `check` must run."""
+        facts = self._round_facts(data["round"])
+        if facts is None or not facts.clean(data["entry"], data["judge"], data["scores"],
+                                            data["rubric_sha256"], data["event_time"],
+                                            self.teams):
+            return False
+        if facts.previous is None:
+            return True
+        advanced = self._advanced_from(facts.previous).slugs
+        return advanced is not None and data["entry"] in advanced
+
     def check(self, item: LedgerFile) -> list[Problem]:
-        facts = self._facts.get(item.record.round)
+        record = item.record
+        facts = self._round_facts(record.round)
         if facts is None:
-            round_ = self.contest.round(item.record.round)
-            if round_ is None:
-                return []  # reported once for its folder
-            facts = self._facts[round_.id] = _RoundFacts.of(self.contest, round_)
+            return []  # reported once for its folder
         round_ = facts.round
-        problems = [] if facts.clean(item.record, self.teams) else list(
-            _check_record(facts, item, self.teams))
+        clean = facts.clean(record.entry, record.judge, record.scores, record.rubric_sha256,
+                            record.event_time, self.teams)
+        problems = [] if clean else list(_check_record(facts, item, self.teams))
         previous = facts.previous
         if previous is None:
             return problems
-        if previous.id not in self._advanced:
-            self._advanced[previous.id] = read_advanced(self.root, previous.id)
-        found = self._advanced[previous.id]
+        found = self._advanced_from(previous)
         params = {"round": round_.id, "previous": previous.id, "file": found.file,
                   "slug": item.record.entry}
         if found.slugs is None:
@@ -588,6 +621,21 @@ class Checker:
                 Problem(item.file, line, column, "ledger.not-advanced", params, "entry")
             )
         return problems
+
+    def _round_facts(self, round_id: str) -> _RoundFacts | None:
+        facts = self._facts.get(round_id)
+        if facts is None:
+            round_ = self.contest.round(round_id)
+            if round_ is None:
+                return None
+            facts = self._facts[round_id] = _RoundFacts.of(self.contest, round_)
+        return facts
+
+    def _advanced_from(self, previous: Round) -> Advanced:
+        found = self._advanced.get(previous.id)
+        if found is None:
+            found = self._advanced[previous.id] = read_advanced(self.root, previous.id)
+        return found
 
 
 @dataclass(frozen=True)
@@ -631,26 +679,28 @@ class _RoundFacts:
             inside = self.times[event_time] = self.round.opens <= moment <= self.round.closes
         return inside
 
-    def clean(self, record: ScoreRecord, teams: Mapping[str, frozenset[str]]) -> bool:
-        """Whether `_check_record` has nothing to say about `record`, decided without
-        building anything: the case of nearly every file, so it is checked first.
-        False means only that the full check must run."""
-        judge = self.spelled.get(record.judge)
-        team = teams.get(record.entry)
+    def clean(
+        self, entry: str, judge: str, scores: Mapping[str, Number], rubric_sha256: str,
+        event_time: str, teams: Mapping[str, frozenset[str]],
+    ) -> bool:
+        """Whether `_check_record` has nothing to say about a score with these fields,
+        decided without building anything. False means only that it must run."""
+        found = self.spelled.get(judge)
+        team = teams.get(entry)
         if (
-            judge is None
+            found is None
             or team is None
-            or record.entry in judge.conflicts
-            or (team and record.judge.casefold() in team)
-            or record.rubric_sha256 != self.rubric_sha256
-            or record.scores.keys() != self.criteria.keys()
+            or entry in found.conflicts
+            or (team and judge.casefold() in team)
+            or rubric_sha256 != self.rubric_sha256
+            or scores.keys() != self.criteria.keys()
         ):
             return False
         criteria = self.criteria
-        for key, value in record.scores.items():
+        for key, value in scores.items():
             if value > criteria[key].max:
                 return False
-        return self.inside(record.event_time)
+        return self.inside(event_time)
 
 
 def _check_record(

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, cast
 from site_builder import fingerprint, gather, ledger
 from site_builder.contest import Contest, Round
 from site_builder.errors import UsageError
+from site_builder.loader import collection_paused
 from site_builder.problems import Problem
 from site_builder.roster import entry_folders, round_entries
 
@@ -113,7 +114,18 @@ def tally_round(
     *, titles: bool = True,
 ) -> RoundResult | Refusal:
     """Tally one round from the repository at `root` (see the module docstring).
-    `titles`: read the entries' titles, for people (the document does not need them)."""
+    `titles`: read the entries' titles, for people (the document does not need them).
+
+    The cyclic GC is paused throughout: a round makes hundreds of thousands of small
+    objects and no cycles, and its collections took a tenth of a 5,000-entry tally."""
+    with collection_paused():
+        return _tally_round(root, contest, round_id, ledger_commit, titles)
+
+
+def _tally_round(
+    root: Path, contest: Contest, round_id: str,
+    ledger_commit: str | Callable[[], str | None] | None, titles: bool,
+) -> RoundResult | Refusal:
     round_ = find_round(contest, round_id)
     folders = entry_folders(root)
     entries = round_entries(root, contest, round_, folders)

@@ -243,6 +243,49 @@ def test_semantic_problems(root: Path) -> None:
     ])
 
 
+def test_the_quick_check_never_passes_what_the_full_check_refuses(root: Path) -> None:
+    """The tally decides most scores with `Checker.passes`, on their data alone; only a
+    score it does not pass gets the full `check`. Whatever it passes, the full check
+    must have nothing to say about."""
+    contest = contest_of(root)
+    first = contest.round("first")
+    assert first is not None
+    write_results(root, "first", ["air-watch", "wifi-finder"])
+    teams = {
+        slug: ledger.team_logins(load_bytes(
+            (root / "entries" / slug / "entry.yml").read_bytes(), "entry.yml", 10**6).data)
+        for slug in ("wifi-finder", "bus-stop", "air-watch")
+    }
+    marks = {c.id: 7 for c in first.criteria}
+    variants = [
+        record(contest, judge="outsider"),
+        record(contest, judge="judge-choi"),  # declared conflict
+        record(contest, judge="judge-dong", entry="wifi-finder"),  # on the team
+        record(contest, judge="Judge-Dong", entry="wifi-finder"),  # the same, spelled otherwise
+        record(contest, entry="ghost-entry"),
+        record(contest, scores={"usefulness": 8}),
+        record(contest, scores={**marks, "bonus": 1}),
+        record(contest, scores={**marks, "usefulness": 11}),
+        record(contest, rubric_sha256="0" * 64),
+        record(contest, event_time="2015-12-21T18:00:01+09:00"),
+        record(contest, event_time="2015-01-01T00:00:00+09:00"),
+        record(contest, judge="judge-ahn"),  # a spelling warning
+        record(contest, "final", "air-watch", judge="judge-choi"),  # not a final judge
+        record(contest, "final", "bus-stop"),  # did not advance
+    ]
+    clean = [record(contest), record(contest, judge="judge-baek", entry="air-watch"),
+             record(contest, "final", "air-watch")]
+    passed = []
+    for item in clean + variants:
+        checker = ledger.Checker(root, contest, teams)
+        full = checker.check(ledger.LedgerFile(item, item.path, dump(item)))
+        assert (full == []) == (item in clean), (item, full)
+        if checker.passes(item.to_data()):
+            passed.append(item)
+            assert full == [], item
+    assert passed == clean  # and each clean score is passed by the quick check alone
+
+
 def test_a_changed_rubric_is_reported_for_every_earlier_score(root: Path) -> None:
     contest = contest_of(root)
     ledger.write_record(root, record(contest))

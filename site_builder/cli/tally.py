@@ -11,6 +11,7 @@ from site_builder import messages
 from site_builder.cli._common import ContestContext, pass_contest
 from site_builder.contest import Contest, load_contest
 from site_builder.errors import ContestDefinitionError, UsageError
+from site_builder.loader import collection_paused
 from site_builder.problems import Problem, Report
 
 if TYPE_CHECKING:  # the domain modules load numpy: imported when the command runs
@@ -50,12 +51,16 @@ def tally(ctx: ContestContext, round_id: str | None, fmt: str, write: bool, chec
     lang = ctx.language(contest.language)
     from site_builder import resultfiles
 
-    if check:
-        _finish(_report_check(resultfiles.check_results(root, contest, round_id), lang))
-    elif write:
-        _finish(_report_write(resultfiles.write_results(root, contest, round_id), lang))
-    else:
-        _finish(_show(root, contest, round_id, fmt, lang))
+    # No cyclic GC for the whole command, output included: it is short-lived, makes
+    # hundreds of thousands of objects and no cycles (see `tally.tally_round`).
+    with collection_paused():
+        if check:
+            failed = _report_check(resultfiles.check_results(root, contest, round_id), lang)
+        elif write:
+            failed = _report_write(resultfiles.write_results(root, contest, round_id), lang)
+        else:
+            failed = _show(root, contest, round_id, fmt, lang)
+    _finish(failed)
 
 
 def _finish(failed: bool) -> None:
