@@ -109,9 +109,9 @@ class Score(NamedTuple):
     values: Mapping[str, float]
 
 
-@dataclass(frozen=True)
-class EntryResult:
-    """Everything published about one entry in one round (points are on the 0-100 scale)."""
+class EntryResult(NamedTuple):
+    """Everything published about one entry in one round (points are on the 0-100 scale).
+    A named tuple: a round has thousands, made in a loop."""
 
     entry: str
     n_judges: int

@@ -250,6 +250,25 @@ def _listed(items: Sequence[str], limit: int = 20) -> str:
     return shown if len(items) <= limit else f"{shown} and {len(items) - limit} more"
 
 
+#: Top-level lists written one item per line: thousands of rows, each one line in a diff.
+ONE_PER_LINE = ("entries", "judges")
+
+
 def dumps(document: Mapping[str, Any]) -> str:
-    """The file's text: fixed key order, 2-space indent, UTF-8 as is, final newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The file's text: fixed key order, 2-space indent, UTF-8 as is, final newline;
+    each row of ``entries`` and ``judges`` on one line (a changed row is a one-line
+    diff, and a round of 5,000 entries is 5,000 lines, not 85,000)."""
+    fields = []
+    for key, value in document.items():
+        if key in ONE_PER_LINE and value:
+            rows = ",\n".join(f"    {_compact(row)}" for row in value)
+            text = f"[\n{rows}\n  ]"
+        else:  # JSON text has no line break inside a string: each one here is layout
+            text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+            text = text.replace("\n", "\n  ")
+        fields.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
