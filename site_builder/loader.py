@@ -287,13 +287,17 @@ def read_text(path: str | os.PathLike[str], display: str, limit: int) -> str:
             raise LoadFailure(Problem(display, None, None, "file.too-large", params))
         chunks = []
         remaining = limit + 1
+        # One byte more than the file's size, so that its end is seen at once. Not the
+        # whole limit: a buffer of 256 KiB is mapped and unmapped for every read, which
+        # made reading 5,000 small manifests four times slower.
+        wanted = min(remaining, info.st_size + 1)
         while remaining > 0:
-            wanted = min(remaining, 1 << 20)
             chunk = os.read(fd, wanted)
             chunks.append(chunk)
             remaining -= len(chunk)
             if len(chunk) < wanted:  # a regular file reads short only at its end
                 break
+            wanted = min(remaining, 1 << 16)  # it grew since fstat: read on to the limit
         raw = b"".join(chunks)
     finally:
         os.close(fd)
