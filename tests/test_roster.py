@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,27 @@ def test_the_example_titles_take_the_quick_path() -> None:
     for manifest in manifests:
         text = manifest.read_text(encoding="utf-8")
         assert loader._peek_first(text, "title") == parse(text, "entry.yml").data["title"]
+
+
+def test_every_character_that_casefolds_to_ascii_is_listed() -> None:
+    folds = {chr(code) for code in range(0x80, sys.maxunicode + 1)
+             if any(part.isascii() for part in chr(code).casefold())}
+    listed = {chr(code) for code in range(0x80, sys.maxunicode + 1)
+              if roster._FOLDS_TO_ASCII.match(chr(code))}
+    assert listed == folds
+
+
+def test_a_login_is_found_however_its_letters_are_written() -> None:
+    """The shortcut (ASCII letters only, lowercased) never misses what casefolding the
+    whole text would find."""
+    rng = random.Random(17)
+    pieces = ["ſ", "K", "ﬀ", "ß", "İ", "가", "나", "\u00e9", " ", "-", "j", "J", "s", "S",
+              "k", "ff", "st", "ﬆ", "example", "EXAMPLE", "\n", ":"]
+    logins = ["sk-ff", "jss", "example-st", "kss"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        expected = any(login in text.casefold() for login in logins)
+        assert roster._may_name(text, logins) or not expected, text
+        found += expected
+    assert found > 100  # the comparison is not vacuous
