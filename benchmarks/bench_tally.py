@@ -7,8 +7,12 @@ one) and committed to a git repository, as a real contest is, so that the ledger
 is found the way it is in production. Each command runs as a subprocess, exactly as
 people run it; CPU time is the child's user + system time (``RUSAGE_CHILDREN``), which
 the neighbours of a shared machine disturb far less than wall time. Both are printed,
-best of 3. The target is under 2 s for ``contest tally --round first``. No assertions:
-figures only.
+best of 5. The target is under 2 s for ``contest tally --round first``.
+
+Side by side, in the same run: a bare script that only reads and parses the round's
+score files with PyYAML's CSafeLoader in one process (no checks, no manifests, no
+math), and the ratio of each command to it, which moves far less than seconds between
+a quiet machine and a busy one. No assertions: figures only.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import timeit
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-RUNS = 3
+RUNS = 5
 
 
 def make(work: Path, entries: int, scores: int) -> None:
@@ -39,15 +43,28 @@ def make(work: Path, entries: int, scores: int) -> None:
         subprocess.run(["git", *args], cwd=work, env=env, check=True)
 
 
-def timed(work: Path, *args: str) -> tuple[float, float, int]:
-    """Best CPU and wall time of RUNS runs of `contest ARGS`, and the last exit code."""
+BARE = """
+import os, sys, yaml
+loaded = 0
+for folder in sorted(os.scandir(sys.argv[1]), key=lambda d: d.name):
+    for item in sorted(os.scandir(folder.path), key=lambda f: f.name):
+        with open(item.path, encoding="utf-8") as handle:
+            loaded += yaml.load(handle, Loader=yaml.CSafeLoader) is not None
+print(loaded)
+"""
+
+
+def timed(work: Path, *args: str, command: list[str] | None = None) -> tuple[float, float, int]:
+    """Best CPU and wall time of RUNS runs of `contest ARGS` (or of `command`), and
+    the last exit code."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     best_cpu = best_wall = float("inf")
     code = 0
     for _ in range(RUNS):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=work, env=env,
+        done = subprocess.run(command or [sys.executable, "-m", "site_builder", *args],
+                              cwd=work, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -76,9 +93,14 @@ def main() -> None:
         ("contest tally --round first --write", ["tally", "--round", "first", "--write"]),
         ("contest tally --round first --check", ["tally", "--round", "first", "--check"]),
     ]
+    bare_cpu, bare_wall, _ = timed(args.work, command=[sys.executable, "-c", BARE,
+                                                        str(args.work / "scores" / "first")])
+    print(f"  {'bare: CSafeLoader over the score files':45s} CPU {bare_cpu:6.2f} s   "
+          f"wall {bare_wall:6.2f} s")
     for label, command in commands:
         cpu, wall, code = timed(args.work, *command)
-        print(f"  {label:45s} CPU {cpu:6.2f} s   wall {wall:6.2f} s   exit {code}")
+        print(f"  {label:45s} CPU {cpu:6.2f} s   wall {wall:6.2f} s   exit {code}   "
+              f"wall / bare {wall / bare_wall:4.2f}")
     # How fast this machine runs Python right now, to compare figures between machines:
     # an idle recent x86 core takes about 6 to 8 microseconds.
     loop = min(timeit.repeat("sum(range(1000))", number=20000, repeat=5)) / 20000

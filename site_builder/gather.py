@@ -31,6 +31,7 @@ from site_builder.roster import read_entry
 
 # Below this many slugs one process is quicker than forking a second.
 PARALLEL_SLUGS = 1500
+PARALLEL_CHUNK = 64
 
 Marks = fingerprint.Marks
 
@@ -94,7 +95,8 @@ def read_round(
             return RoundData(scores, found, names, [fingerprint.scores_json(scores)])
 
         slugs = sorted(in_round | by_slug.keys())
-        parts = parallel.map_chunks(work, slugs, minimum=PARALLEL_SLUGS, meanwhile=meanwhile)
+        parts = parallel.map_chunks(work, slugs, minimum=PARALLEL_SLUGS, chunk=PARALLEL_CHUNK,
+                                    meanwhile=meanwhile)
     return RoundData(
         [score for part in parts for score in part.scores],
         problems + [problem for part in parts for problem in part.problems],

@@ -5,7 +5,7 @@ and publishes its output, so that anyone with a clone gets the same file byte fo
 
 * **entries**: `roster.round_entries` (first round: the entry folders; later rounds: the
   ``advanced`` list of the previous round's committed results);
-* **scores**: scores/<round>/ through `ledger.scan`. Any error of a score file (layout,
+* **scores**: scores/<round>/ through `gather`. Any error of a score file (layout,
   YAML, schema, path) or of its content against the contest (a judge of the round, no
   conflict of interest, the round's rubric and window, an entry of the round) refuses the
   tally: a file is never skipped, because skipping one changes a ranking silently;
