@@ -267,6 +267,11 @@ class LoadFailure(Exception):
 def read_text(path: str | os.PathLike[str], display: str, limit: int) -> str:
     """Read a file as UTF-8 text, refusing links, non-regular files and big files
     before reading a byte more than the cap."""
+    return decode(read_bytes(path, display, limit), display)
+
+
+def read_bytes(path: str | os.PathLike[str], display: str, limit: int) -> bytes:
+    """`read_text` without the decoding: the file's bytes, with the same refusals."""
     try:
         # O_NONBLOCK: a FIFO named entry.yml must not hang the validator.
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -305,7 +310,7 @@ def read_text(path: str | os.PathLike[str], display: str, limit: int) -> str:
         raise LoadFailure(
             Problem(display, None, None, "file.too-large", {"size": len(raw), "limit": limit})
         )
-    return decode(raw, display)
+    return raw
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -361,38 +366,48 @@ def parse(text: str, display: str) -> Document:
 
 
 # Comment lines, then the first key's line, then a line that cannot continue its value.
-_FIRST_KEY = re.compile(r"(?:#[^\n]*\n)*([a-z_]+): ([^\n]*)\n(?![ \t\r\n])")
+_FIRST_KEY = re.compile(rb"(?:#[^\n]*\n)*([a-z_]+): ([^\n]*)\n(?![ \t\r\n])")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
+_BOM = "\ufeff".encode()
 
 
-def _peek_first(text: str, key: str) -> str | None:
+def _peek_first(raw: bytes, key: str) -> str | None:
     """`peek_text` when `key` is the document's first key and its value a simple
     one-line scalar (as in nearly every manifest: ``title: "..."`` first): a regular
-    expression instead of the YAML parser, giving the same text. None: no answer."""
-    found = _FIRST_KEY.match(text)
-    if found is None or found.group(1) != key:
+    expression over the bytes instead of decoding the file and running the YAML
+    parser, giving the same text. None: no answer."""
+    found = _FIRST_KEY.match(raw, len(_BOM) if raw.startswith(_BOM) else 0)
+    if found is None or found.group(1) != key.encode():
         return None
-    raw = found.group(2)
-    if raw[:1] == '"':
-        quoted = _DOUBLE_QUOTED.fullmatch(raw)
+    try:
+        value_text = found.group(2).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if value_text[:1] == '"':
+        quoted = _DOUBLE_QUOTED.fullmatch(value_text)
         value = quoted.group(1) if quoted else None
     else:
-        value = inline_text(raw)
+        value = inline_text(value_text)
     return value if value is not None and value.isprintable() else None
 
 
-def peek_text(text: str, key: str) -> str | None:
+def peek_text(raw: bytes, key: str) -> str | None:
     """The text value of the top-level `key`, parsing the document only up to it.
 
     For display at scale (a tally lists the titles of thousands of entries, and composing
     each whole manifest would take longer than the tally itself). Parsing stops at the
     key, so the rest of the document is neither read nor checked: nothing may be decided
     on this value. None when the key is not met before anything unusual: a syntax error,
-    an anchor, alias or tag, or a value that is not text.
+    an anchor, alias or tag, or a value that is not text. `raw` is the file's bytes:
+    a first line that answers is all that is decoded.
     """
-    quick = _peek_first(text, key)
+    quick = _peek_first(raw, key)
     if quick is not None:
         return quick
+    try:
+        text = decode(raw, "")
+    except LoadFailure:
+        return None
     parser = _Composer(text)
     try:
         starts = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent)
