@@ -333,40 +333,42 @@ class FolderReader:
         that needs only their data (most of a tally) never builds their records."""
         found: list[LedgerFile | QuickFile] = []
         _, round_id, slug = folder.split("/")
-        for item in _listing(path):
-            quick = self._read_fast(item, folder, round_id, slug)
+        trusted = self.trusted
+        listed: dict[str, os.DirEntry[str]] | None = None  # only for the full path
+        for name in sorted(os.listdir(path)):  # noqa: PTH208 - names only: the fast path
+            quick = self._read_fast(name, path, folder, round_id, slug) if trusted else None
             if quick is not None:
                 found.append(quick)
                 continue
             # Any doubt: the full path says exactly what is wrong.
-            loaded = _scan_file(self.root, item, folder, self.schema, self.trusted, problems)
+            if listed is None:
+                with os.scandir(path) as entries:
+                    listed = {item.name: item for item in entries}
+            item = listed.get(name)
+            if item is None:  # removed since it was listed
+                continue
+            loaded = _scan_file(self.root, item, folder, self.schema, trusted, problems)
             if loaded is not None:
                 found.append(loaded)
         return found
 
+    @staticmethod
     def _read_fast(
-        self, item: os.DirEntry[str], folder: str, round_id: str, slug: str
+        name: str, path: str, folder: str, round_id: str, slug: str
     ) -> QuickFile | None:
-        """A file in the bot's layout, in its right place, with a trusted schema: what
+        """A file in the bot's layout and in its right place (the schema trusted): what
         `_scan_file` would return for it, with none of its bookkeeping. None when the
-        file is anything else (including unreadable): `_scan_file` then reads it again."""
-        name = item.name
-        stem = name[:-4]
-        if (
-            not self.trusted
-            or not name.endswith(".yml")
-            or stem != stem.lower()
-            or not _LOGIN.match(stem)
-            or not _is_file(item)
-        ):
+        file is anything else, including unreadable: `_scan_file` then reads it again.
+
+        No directory entry and no ``fstat``: O_NOFOLLOW refuses a link, a directory
+        fails to read, a FIFO (O_NONBLOCK) reads empty, and all of those, like a byte
+        that is not UTF-8, a BOM or a NUL, fail the grammar and go the full way. A
+        judge field that passes the grammar's login pattern and lowercases to the file
+        name makes the name a well-formed lowercase login."""
+        if not name.endswith(".yml"):
             return None
-        display = f"{folder}/{name}"
-        # `read_text` without its checks and their system calls: the directory entry says
-        # a regular file, O_NOFOLLOW refuses a link put there since, and anything else
-        # (a read error, a byte that is not UTF-8, a BOM or NUL, which the grammar does
-        # not accept) goes the full way.
         try:
-            fd = os.open(f"{self.root}/{display}", _READ_FLAGS)
+            fd = os.open(f"{path}/{name}", _READ_FLAGS)
             try:
                 raw = os.read(fd, SCORE_SIZE_LIMIT + 1)
             finally:
@@ -379,10 +381,10 @@ class FolderReader:
             data is None
             or data["round"] != round_id
             or data["entry"] != slug
-            or data["judge"].lower() != stem
+            or data["judge"].lower() != name[:-4]
         ):
             return None
-        return QuickFile(data, display, text)
+        return QuickFile(data, f"{folder}/{name}", text)
 
 
 class QuickFile(NamedTuple):

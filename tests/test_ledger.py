@@ -153,12 +153,21 @@ def test_layout_problems(root: Path) -> None:
     (scores / "first" / "bus-stop" / "sub").mkdir()
     os.symlink(scores / "first/bus-stop/judge-ahn.yml", scores / "first/bus-stop/judge-dong.yml")
     (scores / "first" / "bus-stop" / "Judge-Choi.yml").write_text("x")
+    # Well-formed content in the bot's layout, but under a name in capitals.
+    (scores / "first" / "bus-stop" / "JUDGE-BAEK.yml").write_text(
+        dump(record(contest, judge="judge-baek")))
+    (scores / "first" / "bus-stop" / "judge-choi.yml").mkdir()  # a folder named like a score
+    (scores / "first" / "air-watch").mkdir()
+    os.mkfifo(scores / "first" / "air-watch" / "judge-baek.yml")  # must not hang the reader
     (scores / "semi").mkdir()
     records, found = load_ledger(root, contest)
     assert len(records) == 1
     assert sorted((p.file, p.code) for p in found) == [
+        ("scores/first/air-watch/judge-baek.yml", "ledger.stray-file"),
+        ("scores/first/bus-stop/JUDGE-BAEK.yml", "ledger.login-case"),
         ("scores/first/bus-stop/Judge-Choi.yml", "ledger.login-case"),
         ("scores/first/bus-stop/judge-baek.yaml", "ledger.stray-file"),
+        ("scores/first/bus-stop/judge-choi.yml", "ledger.stray-file"),
         ("scores/first/bus-stop/judge-dong.yml", "file.symlink"),
         ("scores/first/bus-stop/sub", "ledger.stray-file"),
         ("scores/first/loose.yml", "ledger.stray-file"),
