@@ -206,6 +206,13 @@ def compare(committed: Mapping[str, Any], recomputed: Mapping[str, Any]) -> list
     does not matter; every other value must be equal, with numbers compared as numbers
     (81 equals 81.0) but never a boolean with a number.
     """
+    dumped = _dump(committed)
+    if dumped is not None and dumped == _dump(recomputed):
+        # The same JSON text, keys in the same order (as this module writes them): no
+        # difference can hide in it (it tells true from 1, and 1 from 1.0, which the
+        # walk below counts as equal). Two C-speed dumps instead of a Python walk over
+        # 5,000 rows; the walk runs whenever the texts differ.
+        return []
     differences: list[Difference] = []
     for key in _keys(committed, recomputed):
         ours, theirs = committed.get(key, MISSING), recomputed.get(key, MISSING)
@@ -218,6 +225,13 @@ def compare(committed: Mapping[str, Any], recomputed: Mapping[str, Any]) -> list
                 Difference(None, path, a, b) for path, a, b in _walk(key, ours, theirs)
             )
     return differences
+
+
+def _dump(document: Mapping[str, Any]) -> str | None:
+    try:
+        return json.dumps(document, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # not plain JSON values (or NaN): the walk compares
+        return None
 
 
 def _keys(*documents: Any) -> list[str]:

@@ -423,6 +423,9 @@ def test_compare_matches_rows_by_id_and_never_mixes_booleans_and_numbers() -> No
     missing = {**base, "entries": base["entries"][:1]}
     (difference,) = resultfiles.compare(missing, base)
     assert difference.entry == "b" and difference.committed is resultfiles.MISSING
+    assert resultfiles.compare(base, json.loads(json.dumps(base))) == []
+    nan = {**base, "judges": [{"judge": "x", "leniency": float("nan")}]}
+    assert len(resultfiles.compare(nan, nan)) == 1  # NaN is never equal, not even to itself
 
 
 def test_the_fingerprint_in_runs_is_one_json_dump_of_the_whole(published: Path) -> None:
