@@ -530,12 +530,13 @@ def team_logins(data: object) -> frozenset[str]:
     )
 
 
-def conflict(contest: Contest, login: str, slug: str, team: Iterable[str]) -> str | None:
-    """Why `login` may not score `slug`: ``declared``, ``team``, or None."""
+def conflict(contest: Contest, login: str, slug: str, team: frozenset[str]) -> str | None:
+    """Why `login` may not score `slug`: ``declared``, ``team``, or None. `team` holds
+    casefolded logins, as `team_logins` gives them."""
     judge = contest.judge(login)
     if judge is not None and slug in judge.conflicts:
         return "declared"
-    if login.casefold() in {member.casefold() for member in team}:
+    if login.casefold() in team:
         return "team"
     return None
 

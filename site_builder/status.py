@@ -14,6 +14,7 @@ same loaders as ``contest validate``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,22 +40,53 @@ class Coverage:
     judges: list[str]
     """The round's judges, spelled as in contest.yml."""
     cells: dict[tuple[str, str], State]
+    """The cells that are not ``missing``, by (entry, judge): a round of 5,000 entries
+    and 200 judges has a million cells and a few tens of thousands of scores."""
     advanced_file: str | None = None
     """Set when the round's entries should come from this results file but it is missing."""
     unreadable: list[str] = field(default_factory=list)
 
     def state(self, slug: str, judge: str) -> State:
-        return self.cells[(slug, judge)]
+        return self.cells.get((slug, judge), "missing")
 
     def scored(self, slug: str) -> int:
-        return sum(1 for judge in self.judges if self.cells[(slug, judge)] == "scored")
+        return self._counts.get(slug, (0, 0))[0]
 
     def eligible(self, slug: str) -> int:
-        return sum(1 for judge in self.judges if self.cells[(slug, judge)] != "conflict")
+        """Judges of the round without a conflict with `slug`."""
+        return len(self.judges) - self._counts.get(slug, (0, 0))[1]
+
+    def symbols(self, slug: str) -> list[str]:
+        """The row of `slug`: one `_SYMBOL` per judge, in the judges' order."""
+        row = [_SYMBOL["missing"]] * len(self.judges)
+        for judge, state in self._rows.get(slug, ()):
+            row[self._column[judge]] = _SYMBOL[state]
+        return row
+
+    @functools.cached_property
+    def _counts(self) -> dict[str, tuple[int, int]]:
+        """(scored, conflicts) by entry, counted once from the cells that are set."""
+        counts: dict[str, tuple[int, int]] = {}
+        for (slug, _), state in self.cells.items():
+            scored, conflicts = counts.get(slug, (0, 0))
+            counts[slug] = (scored + (state == "scored"), conflicts + (state == "conflict"))
+        return counts
+
+    @functools.cached_property
+    def _rows(self) -> dict[str, list[tuple[str, State]]]:
+        rows: dict[str, list[tuple[str, State]]] = {}
+        for (slug, judge), state in self.cells.items():
+            rows.setdefault(slug, []).append((judge, state))
+        return rows
+
+    @functools.cached_property
+    def _column(self) -> dict[str, int]:
+        return {judge: index for index, judge in enumerate(self.judges)}
 
     def missing_by_judge(self) -> dict[str, list[str]]:
+        cells = self.cells
         return {
-            judge: [slug for slug in self.entries if self.cells[(slug, judge)] == "missing"]
+            judge: [slug for slug in self.entries if (slug, judge) not in cells]
             for judge in self.judges
         }
 
@@ -117,19 +149,29 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         teams[slug] = ledger.team_logins(data)
 
     # contest.yml's spelling of each login (a round may list it in another case).
-    judges = [next((j.github for j in contest.judges if j.github.casefold() == login.casefold()),
-                   login) for login in round_.judges]
-    records, _ = ledger.load_ledger(root, contest)
-    scored = {(r.entry, r.judge.casefold()) for r in records if r.round == round_.id}
+    judges = [listed.github if (listed := contest.judge(login)) is not None else login
+              for login in round_.judges]
+    by_login = {judge.casefold(): judge for judge in judges}
+    # Only the pairs that can be a conflict are asked (`ledger.conflict` decides): the
+    # judges who declared one with the entry, and the judges on its team.
+    declared: dict[str, list[str]] = {}
+    for judge in judges:
+        entry = contest.judge(judge)
+        for slug in entry.conflicts if entry is not None else ():
+            declared.setdefault(slug, []).append(judge)
     cells: dict[tuple[str, str], State] = {}
     for slug in slugs:
-        for judge in judges:
-            if ledger.conflict(contest, judge, slug, teams[slug]) is not None:
+        team = teams[slug]
+        candidates = {*declared.get(slug, ()), *(by_login[m] for m in team if m in by_login)}
+        for judge in candidates:
+            if ledger.conflict(contest, judge, slug, team) is not None:
                 cells[(slug, judge)] = "conflict"
-            elif (slug, judge.casefold()) in scored:
-                cells[(slug, judge)] = "scored"
-            else:
-                cells[(slug, judge)] = "missing"
+    records, _ = ledger.load_ledger(root, contest, round_.id)
+    in_round = set(slugs)
+    for record in records:
+        scorer = by_login.get(record.judge.casefold())
+        if scorer is not None and record.entry in in_round:
+            cells.setdefault((record.entry, scorer), "scored")  # a conflict stays one
     return Coverage(round_, slugs, judges, cells, advanced_file, unreadable)
 
 
@@ -166,7 +208,7 @@ def render_text(cov: Coverage, lang: str) -> str:
     header = " " * width + " " + " ".join(f"J{i:<2}" for i in range(1, len(cov.judges) + 1))
     lines += ["", header]
     for slug in cov.entries:
-        marks = " ".join(f"{_SYMBOL[cov.state(slug, j)]:<3}" for j in cov.judges)
+        marks = " ".join(f"{symbol:<3}" for symbol in cov.symbols(slug))
         lines.append(f"{slug:<{width}} {marks}  {cov.scored(slug)}/{cov.eligible(slug)}")
     lines += ["", _legend(lang), "", messages.render("ui.status-missing-title", lang)]
     missing = {j: s for j, s in cov.missing_by_judge().items() if s}
@@ -201,7 +243,7 @@ def render_markdown(cov: Coverage, lang: str) -> str:
     lines += ["| " + " | ".join(head) + " |",
               "| --- |" + " :---: |" * len(cov.judges) + " ---: |"]
     for slug in cov.entries:
-        cells = [_SYMBOL[cov.state(slug, j)] for j in cov.judges]
+        cells = cov.symbols(slug)
         lines.append(f"| `{slug}` | " + " | ".join(cells)
                      + f" | {cov.scored(slug)}/{cov.eligible(slug)} |")
     lines += ["", _legend(lang), "", f"#### {messages.render('ui.status-missing-title', lang)}", ""]
