@@ -92,6 +92,7 @@ def main() -> None:
                                                        "--format", "json"]),
         ("contest tally --round first --write", ["tally", "--round", "first", "--write"]),
         ("contest tally --round first --check", ["tally", "--round", "first", "--check"]),
+        ("contest status --round first (no target)", ["status", "--round", "first"]),
     ]
     bare_cpu, bare_wall, _ = timed(args.work, command=[sys.executable, "-c", BARE,
                                                         str(args.work / "scores" / "first")])
