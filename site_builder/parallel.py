@@ -11,9 +11,10 @@ A fork (not a spawned interpreter) means the work function may be a closure over
 anything already loaded (a compiled schema, the contest) and nothing is imported twice.
 
 The result is the one a single process gives, in the same order: one result per chunk,
-in chunk order. When forking is not possible (no ``os.fork``, one core, a failing
-``fork``) or the child fails in any way, this process works through every chunk the
-child did not deliver, so a result is never lost or partial.
+in chunk order. When forking is not possible or not safe (no ``os.fork``, one core,
+other threads running, a failing ``fork``) or the child fails in any way, this process
+works through every chunk the child did not deliver, so a result is never lost or
+partial.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import contextlib
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -33,7 +35,9 @@ MAX_CHUNKS = 255
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+    """A second core, ``os.fork``, and no other Python thread: a thread holding a lock
+    at the fork (logging's, an import's) would leave the child waiting for it forever."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
 
 
 def map_chunks(

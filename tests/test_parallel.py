@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 
@@ -112,3 +113,16 @@ def test_pending_output_is_not_printed_twice(capfd: pytest.CaptureFixture[str]) 
     parallel.map_chunks(squares, ITEMS, minimum=1, chunk=10)
     print("", flush=True)
     assert capfd.readouterr().out.count("printed once") == 1
+
+
+def test_a_process_with_other_threads_works_alone() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        parts = parallel.map_chunks(lambda items: [os.getpid()] * len(items), ITEMS,
+                                    minimum=1, chunk=10)
+    finally:
+        stop.set()
+        other.join()
+    assert parts == [[os.getpid()] * len(ITEMS)]  # one part, made here
