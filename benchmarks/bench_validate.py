@@ -47,15 +47,23 @@ def baseline(root: Path) -> int:
     return errors
 
 
+def cpu_seconds() -> float:
+    """User + system time of this process and of its finished children: `contest
+    validate` shares a large contest with a forked child, whose time counts too."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def best_of(runs: int, fn: object) -> tuple[float, float]:
     """Best CPU time and best wall time of `runs` calls. CPU time is what the
     ratio uses: on a shared 2-core machine, wall time mostly measures the
     neighbours."""
     cpu, wall = [], []
     for _ in range(runs):
-        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        start_cpu, start_wall = cpu_seconds(), time.perf_counter()
         fn()  # type: ignore[operator]
-        cpu.append(time.process_time() - start_cpu)
+        cpu.append(cpu_seconds() - start_cpu)
         wall.append(time.perf_counter() - start_wall)
     return min(cpu), min(wall)
 
@@ -136,7 +144,8 @@ def main() -> None:
     print(f"entries: {args.entries}  (problems found: {len(report.problems)})")
     print(f"baseline CSafeLoader + jsonschema: {base_cpu:.2f} s CPU ({base_wall:.2f} s wall)")
     print(f"contest validate (all checks):     {ours_cpu:.2f} s CPU ({ours_wall:.2f} s wall)")
-    print(f"ratio: {ours_cpu / base_cpu:.2f}  (target <= 1.3)")
+    print(f"ratio: {ours_cpu / base_cpu:.2f}  (target <= 1.3; CPU of both processes)")
+    print(f"wall-time ratio: {ours_wall / base_wall:.2f}  (two processes against one)")
 
     print(f"calibration: sum(range(1000)) takes {calibration_us():.1f} microseconds here "
           "(8 to 10 on a typical desktop core; the figures scale with it)")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 
-from site_builder import fingerprint, gather, ledger
+from site_builder import fingerprint, gather, ledger, validate
 from site_builder.contest import load_contest
 from site_builder.roster import entry_folders
+from site_builder.validate import validate_repository
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -82,3 +84,40 @@ def test_a_round_read_in_two_processes_is_the_round_read_in_one(
     assert len(one.titles) == 30 and len(one.runs) == 1 and len(two.runs) > 1
     assert fingerprint.assemble(round_, folders, two.runs) == fingerprint.assemble(
         round_, folders, one.runs)
+
+
+def test_validate_in_two_processes_reports_what_one_process_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`contest validate` shares the entries between two processes on a large contest;
+    the report (every problem, in order, and the count of files) must not change."""
+    make_contest(tmp_path, 24, 2, seed=5)
+    entries = sorted((tmp_path / "entries").iterdir())
+    first = entries[0] / "entry.yml"
+    # A duplicate title across the chunks, a broken manifest, a bad category, and an
+    # entry without a manifest (whose scores then name an unknown entry).
+    title = next(line for line in first.read_text("utf-8").splitlines()
+                 if line.startswith("title:"))
+    last = entries[-1] / "entry.yml"
+    last.write_text("\n".join(title if line.startswith("title:") else line
+                              for line in last.read_text("utf-8").splitlines()) + "\n",
+                    encoding="utf-8")
+    (entries[3] / "entry.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    broken = entries[7] / "entry.yml"
+    broken.write_text(broken.read_text("utf-8").replace("category: ", "category: x"),
+                      encoding="utf-8")
+    (entries[11] / "entry.yml").unlink()
+
+    def report() -> tuple[list[object], int]:
+        run = validate_repository(tmp_path)
+        return [astuple(p) for p in run.report.problems], run.report.checked_files
+
+    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 10**9)
+    one = report()
+    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(validate, "PARALLEL_CHUNK", 2)
+    two = report()
+    assert two == one
+    codes = {problem[3] for problem in one[0]}  # type: ignore[index]
+    assert {"entry.duplicate-title", "yaml.syntax", "entry.unknown-category",
+            "entry.no-manifest", "ledger.unknown-entry"} <= codes, codes
