@@ -903,6 +903,12 @@ CATALOGUE: dict[str, _M] = {
         "{file}이(가) 없어 앞 단계 통과 여부를 모릅니다. 모든 출품작을 보여 줍니다.",
         "{file} is missing, so it is not known which entries advanced; all entries are shown.",
     ),
+    "ui.status-unreadable": _m(
+        "출품작 파일을 읽을 수 없어 팀원과의 제척을 확인하지 못한 출품작: {entries}. "
+        "`contest validate`로 이유를 확인하세요.",
+        "Manifests that cannot be read, so conflicts with their teams are not known: "
+        "{entries}. Run `contest validate` to see why.",
+    ),
     # --- the pull-request comment (contest pr-comment) ---------------------------
     "comment.title-valid": _m("✅ 출품작 검사를 통과했습니다", "✅ Your entry passed every check"),
     "comment.title-needs-fix": _m(

@@ -198,6 +198,9 @@ def render_text(cov: Coverage, lang: str) -> str:
     if cov.advanced_file:
         lines.append(messages.render("ui.status-advanced-unknown", lang,
                                      {"file": cov.advanced_file}))
+    if cov.unreadable:
+        lines.append(messages.render("ui.status-unreadable", lang,
+                                     {"entries": ", ".join(cov.unreadable)}))
     lines.append("")
     if not cov.entries:
         lines.append(messages.render("ui.status-no-entries", lang))
@@ -235,6 +238,9 @@ def render_markdown(cov: Coverage, lang: str) -> str:
     if cov.advanced_file:
         lines += [markdown_escape(messages.render("ui.status-advanced-unknown", lang,
                                                   {"file": cov.advanced_file})), ""]
+    if cov.unreadable:
+        lines += [markdown_escape(messages.render("ui.status-unreadable", lang,
+                                                  {"entries": ", ".join(cov.unreadable)})), ""]
     if not cov.entries:
         lines.append(messages.render("ui.status-no-entries", lang))
         return "\n".join(lines) + "\n"
@@ -289,6 +295,7 @@ def as_json(cov: Coverage) -> dict[str, Any]:
         "missing": cov.missing_by_judge(),
         "below_min_judges": [slug for slug, _, _ in cov.below_min()],
         "advanced_unknown": cov.advanced_file is not None,
+        "unreadable": cov.unreadable,
         "scored": cov.total_scored,
         "expected": cov.expected,
     }

@@ -390,6 +390,22 @@ def test_status_matrix_conflicts_missing_and_below_min(root: Path) -> None:
     assert "| `bus-stop` | ✓ | ✓ | ✗ | · | 2/3 |" in markdown
 
 
+def test_status_names_manifests_it_cannot_read(root: Path) -> None:
+    """A team that cannot be read cannot show a conflict: the organizer is told which."""
+    contest = contest_of(root)
+    manifest = root / "entries" / "air-watch" / "entry.yml"
+    good = manifest.read_text(encoding="utf-8")
+    manifest.write_text("title: [unclosed\n")
+    cov = status.coverage(root, contest, "first")
+    assert cov.unreadable == ["air-watch"]
+    assert "air-watch. Run `contest validate` to see why." in status.render_text(cov, "en")
+    assert "air-watch" in status.render_markdown(cov, "ko").split("####")[0]
+    assert status.as_json(cov)["unreadable"] == ["air-watch"]
+    manifest.write_text(good, encoding="utf-8")  # mended
+    mended = status.coverage(root, contest, "first")
+    assert mended.unreadable == [] and "cannot be read" not in status.render_text(mended, "en")
+
+
 def test_status_says_when_min_judges_cannot_be_reached(root: Path) -> None:
     write_contest(root, judges=JUDGES, first_judges=["judge-choi", "judge-dong", "Judge-Ahn"],
                   conflicts={"judge-choi": ["bus-stop", "wifi-finder"]})
