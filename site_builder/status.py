@@ -15,20 +15,23 @@ same loaders as ``contest validate``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from site_builder import ledger, messages
+from site_builder import ledger, messages, parallel
 from site_builder.contest import Contest, Round
 from site_builder.entries import ENTRIES_DIR, MANIFEST, discover
 from site_builder.errors import UsageError
-from site_builder.loader import ENTRY_SIZE_LIMIT, LoadFailure, load_file
+from site_builder.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_paused, load_file
 from site_builder.reporter import markdown_escape
 
 FORMATS = ("text", "markdown", "json")
+# From this many entries their manifests are read in two processes (`parallel`).
+PARALLEL_ENTRIES = 200
+PARALLEL_CHUNK = 64
 State = Literal["scored", "missing", "conflict"]
 _SYMBOL: Mapping[str, str] = {"scored": "✓", "missing": "·", "conflict": "✗"}
 
@@ -137,16 +140,25 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         else:
             slugs = [s for s in slugs if s in advanced.slugs]
 
-    teams: dict[str, frozenset[str]] = {}
-    unreadable = []
-    for slug in slugs:
-        display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
-        try:
-            data = load_file(root / display, display, ENTRY_SIZE_LIMIT).data
-        except LoadFailure:
-            data = None
-            unreadable.append(slug)
-        teams[slug] = ledger.team_logins(data)
+    def read_teams(part: Sequence[str]) -> list[frozenset[str] | None]:
+        """Each manifest read strictly (every judge of the round may be on a team);
+        None when it cannot be read."""
+        found: list[frozenset[str] | None] = []
+        for slug in part:
+            display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
+            try:
+                found.append(ledger.team_logins(
+                    load_file(root / display, display, ENTRY_SIZE_LIMIT).data))
+            except LoadFailure:
+                found.append(None)
+        return found
+
+    with collection_paused():
+        parts = parallel.map_chunks(read_teams, slugs, minimum=PARALLEL_ENTRIES,
+                                    chunk=PARALLEL_CHUNK)
+    read = [team for part in parts for team in part]
+    unreadable = [slug for slug, team in zip(slugs, read, strict=True) if team is None]
+    teams = {slug: team or frozenset() for slug, team in zip(slugs, read, strict=True)}
 
     # contest.yml's spelling of each login (a round may list it in another case).
     judges = [listed.github if (listed := contest.judge(login)) is not None else login

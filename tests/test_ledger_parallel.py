@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import fingerprint, gather, ledger, validate
+from site_builder import fingerprint, gather, ledger, status, validate
 from site_builder.contest import load_contest
 from site_builder.roster import entry_folders
 from site_builder.validate import validate_repository
@@ -121,3 +121,24 @@ def test_validate_in_two_processes_reports_what_one_process_reports(
     codes = {problem[3] for problem in one[0]}  # type: ignore[index]
     assert {"entry.duplicate-title", "yaml.syntax", "entry.unknown-category",
             "entry.no-manifest", "ledger.unknown-entry"} <= codes, codes
+
+
+def test_status_in_two_processes_is_status_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_contest(tmp_path, 20, 3, seed=9)
+    entries = sorted((tmp_path / "entries").iterdir())
+    (entries[5] / "entry.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    contest = load_contest(tmp_path).contest
+    assert contest is not None
+
+    def coverage() -> status.Coverage:
+        return status.coverage(tmp_path, contest, "first")
+
+    monkeypatch.setattr(status, "PARALLEL_ENTRIES", 10**9)
+    one = coverage()
+    monkeypatch.setattr(status, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(status, "PARALLEL_CHUNK", 2)
+    two = coverage()
+    assert status.as_json(two) == status.as_json(one)
+    assert one.unreadable == [entries[5].name]
