@@ -1,4 +1,5 @@
-"""Scanning a large ledger in two processes gives exactly what one process gives."""
+"""Work shared with a second process (ledger scan, tally, validate, status) gives exactly
+what one process gives, faults included."""
 
 from __future__ import annotations
 
