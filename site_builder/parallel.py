@@ -37,7 +37,15 @@ MAX_CHUNKS = 255
 def can_fork() -> bool:
     """A second core, ``os.fork``, and no other Python thread: a thread holding a lock
     at the fork (logging's, an import's) would leave the child waiting for it forever."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+    return hasattr(os, "fork") and usable_cores() >= 2 and threading.active_count() == 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` can allow fewer
+    than the machine has), or the machine's count where that cannot be asked."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def map_chunks(

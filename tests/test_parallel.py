@@ -126,3 +126,12 @@ def test_a_process_with_other_threads_works_alone() -> None:
         stop.set()
         other.join()
     assert parts == [[os.getpid()] * len(ITEMS)]  # one part, made here
+
+
+def test_one_usable_core_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container or taskset may allow one core on a bigger machine: no fork then."""
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
+    assert not parallel.can_fork()
+    parts = parallel.map_chunks(lambda items: [os.getpid()] * len(items), ITEMS,
+                                minimum=1, chunk=10)
+    assert parts == [[os.getpid()] * len(ITEMS)]
