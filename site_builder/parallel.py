@@ -1,20 +1,20 @@
-"""Share one big job between this process and a forked child: the second core.
+"""Share one big job with forked children: the other cores.
 
 Reading a round of 25,000 score files and 5,000 manifests is nearly all of a tally's
 time, and every part of it is independent, entry by entry. `map_chunks` cuts the items
-into consecutive chunks that this process and a forked child take one at a time, as
-each becomes free, so that neither waits for the other when one runs slower (a busy
-neighbour on a shared machine, or work that `meanwhile` gives this process first). The
-child sends its results back pickled through a pipe.
+into consecutive chunks that this process and one forked child per other usable core
+(at most `MAX_PROCESSES` in all) take one at a time, as each becomes free, so that none
+waits for another when one runs slower (a busy neighbour on a shared machine, or work
+that `meanwhile` gives this process first). Each child sends its results back pickled
+through its own pipe.
 
 A fork (not a spawned interpreter) means the work function may be a closure over
 anything already loaded (a compiled schema, the contest) and nothing is imported twice.
 
 The result is the one a single process gives, in the same order: one result per chunk,
 in chunk order. When forking is not possible or not safe (no ``os.fork``, one core,
-other threads running, a failing ``fork``) or the child fails in any way, this process
-works through every chunk the child did not deliver, so a result is never lost or
-partial.
+other threads running, a failing ``fork``) or a child fails in any way, this process
+works through every chunk no child delivered, so a result is never lost or partial.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ R = TypeVar("R")
 
 #: Chunks are handed out as one-byte tokens through a pipe.
 MAX_CHUNKS = 255
+#: Processes in all, this one included. Each child costs a fork and a pickled result,
+#: and reading small files shares the disk cache and memory bandwidth; this project's
+#: machines have two cores, so more than two has been tested but not measured.
+MAX_PROCESSES = 4
 
 
 def can_fork() -> bool:
@@ -57,9 +61,9 @@ def map_chunks(
     meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """`work` on consecutive chunks of about `chunk` items: one result per chunk, in
-    order. Shared with a forked child when there are at least `minimum` items; below
+    order. Shared with forked children when there are at least `minimum` items; below
     that (a fork costs more than it saves), ``[work(items)]``. `meanwhile` runs in
-    this process once, while the child starts on the chunks: work only this process
+    this process once, while the children start on the chunks: work only this process
     needs next (it runs in every case, so the caller can count on it)."""
     count = min(MAX_CHUNKS, max(1, -(-len(items) // max(chunk, 1))))
     if len(items) < max(minimum, 2) or count < 2 or not can_fork():
@@ -71,41 +75,47 @@ def map_chunks(
     tokens_read, tokens_write = os.pipe()
     os.write(tokens_write, bytes(range(count)))
     os.close(tokens_write)  # each process reads tokens until none are left
-    results_read, results_write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        for fd in (tokens_read, results_read, results_write):
-            os.close(fd)
-        if meanwhile is not None:
-            meanwhile()
-        return [work(part) for part in parts]
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        os.close(results_read)
-        _child(work, parts, tokens_read, results_write)
-    os.close(results_write)
+    children: list[tuple[int, int]] = []  # (pid, the read end of its results pipe)
+    for _ in range(min(MAX_PROCESSES, usable_cores(), count) - 1):
+        results_read, results_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # as many children as could be had; maybe none
+            os.close(results_read)
+            os.close(results_write)
+            break
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            os.close(results_read)
+            for _, other in children:
+                os.close(other)
+            _child(work, parts, tokens_read, results_write)
+        os.close(results_write)
+        children.append((pid, results_read))
     done: dict[int, R] = {}
+    payloads: list[bytes] = []
+    statuses: list[int] = []
     finished = False
     try:
         if meanwhile is not None:
             meanwhile()
         done.update(_take(work, parts, tokens_read))
-        with os.fdopen(results_read, "rb") as pipe:
-            results_read = -1
-            payload = pipe.read()
+        for _, results_read in children:  # a child blocked on a full pipe waits its turn
+            with os.fdopen(results_read, "rb", closefd=False) as pipe:
+                payloads.append(pipe.read())
         finished = True
     finally:
         os.close(tokens_read)
-        if results_read >= 0:
+        for pid, results_read in children:
             os.close(results_read)
-        if not finished:  # this process failed: do not wait for the child's share
-            os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-    if status == 0 and payload:
-        # A garbled payload is ignored: the missing chunks are redone below.
-        with contextlib.suppress(Exception):
-            # Our own forked child wrote it, through a pipe nobody else holds.
-            done.update(pickle.loads(payload))  # noqa: S301
+            if not finished:  # this process failed: do not wait for the children's share
+                os.kill(pid, signal.SIGKILL)
+            statuses.append(os.waitpid(pid, 0)[1])
+    for payload, status in zip(payloads, statuses, strict=True):
+        if status == 0 and payload:
+            # A garbled payload is ignored: the missing chunks are redone below.
+            with contextlib.suppress(Exception):
+                # Our own forked child wrote it, through a pipe nobody else holds.
+                done.update(pickle.loads(payload))  # noqa: S301
     return [done[i] if i in done else work(part) for i, part in enumerate(parts)]
 
 

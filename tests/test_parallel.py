@@ -1,4 +1,6 @@
-"""`parallel.map_chunks`: the same result as one process, whatever the child does."""
+"""`parallel.map_chunks`: the same result as one process, whatever the children do.
+
+Every test runs with one child and with two (as on a machine with three cores)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,13 @@ from site_builder import parallel
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork and two cores")
 
 ITEMS = list(range(1000))
+
+
+@pytest.fixture(autouse=True, params=[2, 3], ids=["1 child", "2 children"])
+def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    count: int = request.param
+    monkeypatch.setattr(parallel, "usable_cores", lambda: count)
+    return count
 
 
 def squares(items: Sequence[int]) -> list[int]:
@@ -40,18 +49,18 @@ def test_the_result_is_one_process_s_in_the_same_order(size: int) -> None:
     assert no_children_left()
 
 
-def test_both_processes_take_chunks() -> None:
+def test_every_process_takes_chunks(processes: int) -> None:
     parent = os.getpid()
 
     def whose(items: Sequence[int]) -> list[int]:
         time.sleep(0.01)  # 100 chunks: a second at least for one process alone
         return [os.getpid()] * len(items)
 
-    # The parent sleeps first, as when it imports numpy: the child starts alone.
+    # The parent sleeps first, as when it imports numpy: the children start alone.
     parts = parallel.map_chunks(whose, ITEMS, minimum=1, chunk=10,
                                 meanwhile=lambda: time.sleep(0.05))
     workers = set(flat(parts))
-    assert parent in workers and len(workers) == 2
+    assert parent in workers and len(workers) == processes
     assert len(flat(parts)) == len(ITEMS)
 
 
