@@ -13,7 +13,7 @@ For each entry of the round and each folder of scores/<round>/, in slug order:
 Doing it entry by entry, rather than reading the whole ledger and then checking it,
 keeps a round of 25,000 files from holding 25,000 texts and records at once (which on
 this project's machines cost more than reading them), and lets the work be shared with
-a second process (`parallel.map_chunks`), each taking runs of consecutive slugs as it
+other processes (`parallel.map_chunks`), each taking runs of consecutive slugs as it
 becomes free. The result is the same, in the same order, either way.
 """
 

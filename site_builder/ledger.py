@@ -233,10 +233,10 @@ def scan(
 ) -> tuple[list[LedgerFile], list[Problem]]:
     """The score files under scores/ (or only scores/<round_id>/) and every problem of
     the layout, each file's YAML, schema and path. A round of 25,000 files is read in
-    about a second: directory entries come from ``os.scandir`` (no extra stat per file),
+    about a second: directory names come from ``os.listdir`` (no stat per file),
     files in the bot's layout skip the YAML composer (`scorefile`), the cyclic GC is
     paused while the many small acyclic objects are made, and a large ledger is read in
-    two processes (`parallel`)."""
+    forked processes (`parallel`)."""
     reader = FolderReader(root)
     with collection_paused():
         folders, problems = list_folders(root, contest, round_id)

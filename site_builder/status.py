@@ -29,7 +29,7 @@ from site_builder.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_paused
 from site_builder.reporter import markdown_escape
 
 FORMATS = ("text", "markdown", "json")
-# From this many entries their manifests are read in two processes (`parallel`).
+# From this many entries their manifests are read by forked processes too (`parallel`).
 PARALLEL_ENTRIES = 200
 PARALLEL_CHUNK = 64
 State = Literal["scored", "missing", "conflict"]
