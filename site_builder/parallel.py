@@ -109,7 +109,7 @@ def map_chunks(
             os.close(results_read)
             if not finished:  # this process failed: do not wait for the children's share
                 os.kill(pid, signal.SIGKILL)
-            statuses.append(os.waitpid(pid, 0)[1])
+            statuses.append(_reap(pid))
     for payload, status in zip(payloads, statuses, strict=True):
         if status == 0 and payload:
             # A garbled payload is ignored: the missing chunks are redone below.
@@ -117,6 +117,16 @@ def map_chunks(
                 # Our own forked child wrote it, through a pipe nobody else holds.
                 done.update(pickle.loads(payload))  # noqa: S301
     return [done[i] if i in done else work(part) for i, part in enumerate(parts)]
+
+
+def _reap(pid: int) -> int:
+    """The child's exit status; 0 when it was reaped already (a process that ignores
+    SIGCHLD has its children reaped by the system): its payload then speaks for it,
+    since a result that was cut short does not unpickle."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
 
 
 def _take(

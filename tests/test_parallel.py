@@ -5,6 +5,7 @@ Every test runs with one child and with two (as on a machine with three cores)."
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -144,3 +145,13 @@ def test_one_usable_core_means_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     parts = parallel.map_chunks(lambda items: [os.getpid()] * len(items), ITEMS,
                                 minimum=1, chunk=10)
     assert parts == [[os.getpid()] * len(ITEMS)]
+
+
+def test_children_reaped_by_the_system_still_deliver() -> None:
+    """A process that ignores SIGCHLD never gets to wait for its children."""
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        parts = parallel.map_chunks(squares, ITEMS, minimum=1, chunk=10)
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert flat(parts) == squares(ITEMS)
