@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,36 @@ from site_builder.loader import CONTEST_SIZE_LIMIT, load_file
 from site_builder.scaffold import new_entry
 
 REPO = Path(__file__).resolve().parents[1]
+
+#: What a test's git sees: no user or system configuration, nothing inherited from the
+#: caller's GIT_* variables, no prompt; an identity only where `git` is asked to give one
+#: (a CI runner has none, and the recorder must set its own).
+GIT_BASE = {
+    **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Contest Test", "GIT_AUTHOR_EMAIL": "test@contest.invalid",
+    "GIT_COMMITTER_NAME": "Contest Test", "GIT_COMMITTER_EMAIL": "test@contest.invalid",
+}
+GIT_ENV = {**GIT_BASE, **GIT_IDENTITY}
+
+
+def git(cwd: Path, *args: str, identity: bool = True) -> str:
+    """Run git in `cwd`, fail the test with its message if it fails; its output."""
+    done = subprocess.run(["git", *args], cwd=cwd, env=GIT_ENV if identity else GIT_BASE,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"git {' '.join(args)}:\n{done.stderr}"
+    return done.stdout.strip()
+
+
+def commit_all(cwd: Path, message: str) -> str:
+    """Stage everything, commit (even when nothing changed) and return the commit."""
+    git(cwd, "add", "-A")
+    git(cwd, "commit", "--quiet", "--allow-empty", "-m", message)
+    return git(cwd, "rev-parse", "HEAD")
 
 
 def contest_data() -> dict[str, Any]:

@@ -12,12 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from contestkit import REPO
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                          check=True).stdout.strip()
+from contestkit import REPO, git
 
 
 def contest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

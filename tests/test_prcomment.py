@@ -13,16 +13,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from contestkit import REPO, add_entry, write_contest
+from contestkit import REPO, add_entry, git, write_contest
 
 from site_builder import messages, prcomment
 from site_builder.reporter import markdown_escape
 
 SCHEMA = json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8"))
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Entrant", "GIT_AUTHOR_EMAIL": "entrant@example.invalid",
-    "GIT_COMMITTER_NAME": "Entrant", "GIT_COMMITTER_EMAIL": "entrant@example.invalid",
-}
 IN_TIME = "2015-11-01T03:00:00Z"
 LATE = "2015-12-16T03:00:00Z"
 Reports = dict[str, dict[str, Any]]
@@ -33,11 +29,6 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env.pop("GITHUB_STEP_SUMMARY", None)
     return subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=False)
-
-
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **IDENTITY}, check=True,
-                   capture_output=True)
 
 
 def validate_json(root: Path, *args: str) -> dict[str, Any]:

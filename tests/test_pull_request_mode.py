@@ -12,7 +12,6 @@ the history itself.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from typing import Any
 
 import pytest
 from conftest import ContestTree, assert_no_traceback, entry_text, new_contest, run_contest
+from contestkit import commit_all, git
 
 MEMBER = "hong-gildong"
 OWNER = "Kim-Existing"
@@ -30,37 +30,6 @@ NEW_ENTRY = entry_text(title="새 출품작 지도", service="https://new-entry.
 EXISTING_ENTRY = entry_text(
     title="기존 출품작 지도", service="https://existing.example.org/app/", github=OWNER
 )
-
-
-def _git_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_AUTHOR_NAME="Contest Test",
-        GIT_AUTHOR_EMAIL="test@contest.invalid",
-        GIT_COMMITTER_NAME="Contest Test",
-        GIT_COMMITTER_EMAIL="test@contest.invalid",
-        GIT_TERMINAL_PROMPT="0",
-    )
-    return env
-
-
-GIT_ENV = _git_env()
-
-
-def git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stderr}"
-    return result.stdout.strip()
-
-
-def commit_all(work: Path, message: str) -> str:
-    git(work, "add", "-A")
-    git(work, "commit", "-q", "--allow-empty", "-m", message)
-    return git(work, "rev-parse", "HEAD")
 
 
 Change = Callable[[ContestTree], None]

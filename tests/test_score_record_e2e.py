@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import contestkit
 import github_payloads as gh
 import pytest
 from contestkit import REPO, add_entry, write_contest, write_results
@@ -35,18 +36,11 @@ LATER_FIRST_TIME = "2015-12-18T03:00:00Z"
 FINAL_TIME = "2015-12-23T03:00:00Z"  # round "final" is open, "first" closed
 FULL_FIRST = "usefulness: 8\ncreativity: 7\npublic-data: 9\ncompleteness: 8.5\n"
 FULL_FINAL = "usefulness: 9\ncompleteness: 8\ncreativity: 7\nsustainability: 6\n"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Organizer", "GIT_AUTHOR_EMAIL": "organizer@example.invalid",
-    "GIT_COMMITTER_NAME": "Organizer", "GIT_COMMITTER_EMAIL": "organizer@example.invalid",
-}
 
 
 def git(cwd: Path, *args: str, identity: bool = False) -> str:
-    env = {**os.environ, **(IDENTITY if identity else {})}
-    run = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                         check=False)
-    assert run.returncode == 0, f"git {' '.join(args)}: {run.stderr}"
-    return run.stdout.strip()
+    """Without an identity unless asked: the recorder must set its own."""
+    return contestkit.git(cwd, *args, identity=identity)
 
 
 @pytest.fixture(autouse=True)

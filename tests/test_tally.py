@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from contestkit import REPO, add_entry, write_contest
+from contestkit import REPO, add_entry, commit_all, git, write_contest
 from jsonschema import Draft7Validator
 
 from site_builder import fingerprint, ledger, resultfiles
@@ -26,25 +26,6 @@ from site_builder.ledger import ScoreRecord
 JUDGES = ["Judge-Ahn", "judge-baek", "judge-choi", "judge-dong"]
 ENTRIES = ["air-watch", "bus-stop", "city-map", "dog-park", "eco-bin", "fire-safe", "good-food"]
 SCHEMA = json.loads((REPO / "schema" / "results.schema.json").read_text(encoding="utf-8"))
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Organizer", "GIT_AUTHOR_EMAIL": "organizer@example.invalid",
-    "GIT_COMMITTER_NAME": "Organizer", "GIT_COMMITTER_EMAIL": "organizer@example.invalid",
-}
-
-
-def git(cwd: Path, *args: str) -> str:
-    run = subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **IDENTITY},
-                         capture_output=True, text=True, check=False)
-    assert run.returncode == 0, f"git {' '.join(args)}: {run.stderr}"
-    return run.stdout.strip()
-
-
-def commit(root: Path, message: str) -> str:
-    git(root, "add", "-A")
-    git(root, "commit", "--quiet", "--allow-empty", "-m", message)
-    return git(root, "rev-parse", "HEAD")
-
-
 def contest_tally(root: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "site_builder", "--root", str(root), "--lang", lang, "tally",
@@ -97,7 +78,7 @@ def root(tmp_path: Path) -> Path:
     for slug in ENTRIES:
         add_entry(root, slug, [f"team-{slug}"])
     git(root, "init", "--quiet", "--initial-branch=main")
-    commit(root, "contest")
+    commit_all(root, "contest")
     return root
 
 
@@ -109,7 +90,7 @@ def score_first_round(root: Path) -> None:
             score(root, "first", slug, judge, [max(0, m - offset % 2) for m in marks])
     score(root, "first", "eco-bin", "Judge-Ahn", [7, 7, 7, 7])
     score(root, "first", "eco-bin", "judge-baek", [6, 6, 6, 6])
-    commit(root, "scores of the first round")
+    commit_all(root, "scores of the first round")
 
 
 @pytest.fixture
@@ -118,7 +99,7 @@ def published(root: Path) -> Path:
     score_first_round(root)
     run = contest_tally(root, "--write")
     assert run.returncode == 0, run.stderr
-    commit(root, "results: first")
+    commit_all(root, "results: first")
     return root
 
 
@@ -146,7 +127,7 @@ def test_write_then_check_passes(published: Path) -> None:
 
 def test_the_file_is_deterministic_and_names_the_scores_commit(published: Path) -> None:
     first = (published / "results" / "first.json").read_bytes()
-    commit(published, "something else entirely")  # HEAD moves; the ledger does not
+    commit_all(published, "something else entirely")  # HEAD moves; the ledger does not
     assert contest_tally(published, "--write").returncode == 0
     assert (published / "results" / "first.json").read_bytes() == first
     assert first.endswith(b"}\n") and "안" not in first.decode()  # no escapes needed here
@@ -165,7 +146,7 @@ def test_a_hand_edited_mark_fails_the_check_and_names_the_entry(published: Path)
     assert "entry 'city-map', score: committed" in run.stdout
     assert "data_sha256: committed" in run.stdout
     assert "scores/first/ has changes that are not committed" in run.stderr
-    commit(published, "edit a score by hand")
+    commit_all(published, "edit a score by hand")
     run = contest_tally(published, "--check", lang="ko")
     assert run.returncode == 1
     assert "출품작 'city-map'의 score" in run.stdout
@@ -302,7 +283,7 @@ def test_a_ledger_with_an_invalid_file_is_refused(root: Path, text: str, where: 
     assert where in run.stderr
     assert "Round 'first' was not tallied" in run.stderr
     assert run.stdout == ""
-    commit(root, "a broken file")
+    commit_all(root, "a broken file")
     assert contest_tally(root, "--write").returncode == 1
     assert not (root / "results" / "first.json").exists()
 
@@ -344,10 +325,9 @@ def test_a_repository_without_commits_has_no_ledger_commit(tmp_path: Path) -> No
 
 
 def test_a_shallow_clone_is_refused_with_the_way_out(published: Path, tmp_path: Path) -> None:
-    commit(published, "one more commit, so that a depth-1 clone is shallow")
+    commit_all(published, "one more commit, so that a depth-1 clone is shallow")
     clone = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "--quiet", "--depth=1", published.as_uri(), str(clone)],
-                   check=True)
+    git(tmp_path, "clone", "--quiet", "--depth=1", published.as_uri(), str(clone))
     run = contest_tally(clone, "--check")
     assert run.returncode == 2
     assert "shallow" in run.stderr and "git fetch --unshallow" in run.stderr
@@ -365,11 +345,11 @@ def test_two_rounds_end_with_awards_and_verify(published: Path) -> None:
             if judge == "judge-choi" and slug == "bus-stop":
                 continue
             score(published, "final", slug, judge, final[slug])
-    commit(published, "final scores")
+    commit_all(published, "final scores")
     run = contest_tally(published, "--write")
     assert run.returncode == 0, run.stderr
     assert "Wrote results/first.json" in run.stdout and "Wrote results/final.json" in run.stdout
-    commit(published, "results: final")
+    commit_all(published, "results: final")
     data = results(published, "final")
     assert data["advanced"] == [] and data["awards"]["grand"] == ["bus-stop"]
     assert data["awards"]["excellence"] == ["air-watch"]

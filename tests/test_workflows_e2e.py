@@ -23,10 +23,8 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,7 +34,7 @@ from typing import Any
 import github_payloads as gh
 import jsonschema
 import pytest
-from contestkit import REPO, add_entry, write_contest
+from contestkit import REPO, add_entry, git, write_contest
 from issueform import asset, complete_answers, image, render_body
 from workflowkit import REPOSITORY, Job, Ran, all_contest_lines, contest_lines, job_of
 
@@ -50,10 +48,6 @@ LATE = "2015-12-16T00:00:00Z"  # submissions closed 2015-12-15T18:00:00+09:00
 FIRST_ROUND = ["2015-12-17T03:00:00Z", "2015-12-17T04:00:00Z", "2015-12-17T05:00:00Z"]
 MARKS = "usefulness: 8\ncreativity: 7\npublic-data: 9\ncompleteness: 8.5\n"
 REPORT_SCHEMA = json.loads((REPO / "schema" / "report.schema.json").read_text(encoding="utf-8"))
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Organizer", "GIT_AUTHOR_EMAIL": "organizer@example.invalid",
-    "GIT_COMMITTER_NAME": "Organizer", "GIT_COMMITTER_EMAIL": "organizer@example.invalid",
-}
 
 # The steps that run `contest`, and the test below that runs each.
 EXERCISED = {
@@ -69,14 +63,6 @@ EXERCISED = {
     ("validate.yml", "Build a preview site of the entry"): "test_the_site_builds",
     ("pages.yml", "Build the site"): "test_the_site_builds",
 }
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, **IDENTITY, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
-    return done.stdout.strip()
 
 
 BAD_ENTRY = """\

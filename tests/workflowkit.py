@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contestkit import git
+
 from site_builder.loader import load_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -490,10 +492,11 @@ class Job:
         is_branch = not re.fullmatch(r"[0-9a-f]{40}", ref)
         if is_branch:
             clone += ["--branch", ref] + (["--depth", str(depth)] if depth else [])
-        _git(self.home, *clone, self.origin.as_uri(), str(target))
+        git(self.home, *clone, self.origin.as_uri(), str(target), identity=False)
         if not is_branch:
-            _git(target, "fetch", "-q", "origin", "+refs/pull/*/head:refs/remotes/origin/pull/*")
-            _git(target, "checkout", "-q", "--detach", ref)
+            git(target, "fetch", "-q", "origin", "+refs/pull/*/head:refs/remotes/origin/pull/*",
+                identity=False)
+            git(target, "checkout", "-q", "--detach", ref, identity=False)
         return target
 
     def download(self, name: str, source: Path) -> Path:
@@ -512,14 +515,6 @@ def _read_output(path: Path) -> dict[str, str]:
         if key:
             values[key] = value
     return values
-
-
-def _git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
-    return done.stdout.strip()
 
 
 def job_of(workflow: str, step_name: str) -> str:
