@@ -97,11 +97,6 @@ class LedgerQuery:
         return LedgerState(commit.strip() or None, bool(changes.strip()))
 
 
-def ledger_state(root: Path, round_id: str, *, status: bool = True) -> LedgerState:
-    """The ledger commit of a round and, with `status`, whether its folder is dirty."""
-    return LedgerQuery(root, round_id, status=status).result()
-
-
 def _git(root: Path, *args: str) -> str:
     out, error, code = _finish(_start(root, *args))
     if code != 0:

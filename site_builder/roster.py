@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,29 +107,6 @@ def round_entries(
         params = {"round": round_.id, "previous": previous.id, "file": found.file}
         return RoundEntries((), Problem(found.file, None, None, "tally.previous-missing", params))
     return RoundEntries(tuple(sorted(found.slugs)))
-
-
-@dataclass(frozen=True)
-class Roster:
-    """Titles for display and teams for conflicts of interest, by slug."""
-
-    titles: Mapping[str, str]
-    teams: Mapping[str, frozenset[str]]
-
-
-def read_roster(
-    root: Path, slugs: Iterable[str], scorers: Mapping[str, Iterable[str]],
-    *, titles: bool = True,
-) -> Roster:
-    """Titles (unless not wanted) and teams of `slugs`; `scorers` has the logins who
-    scored each slug (see `read_entry`)."""
-    found: dict[str, str] = {}
-    teams: dict[str, frozenset[str]] = {}
-    for slug in slugs:
-        title, teams[slug] = read_entry(root, slug, scorers.get(slug, ()), titles=titles)
-        if title is not None:
-            found[slug] = title
-    return Roster(found, teams)
 
 
 def read_entry(
