@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 
-from site_builder.scoring import Criterion, RoundRules, Score, tally_round
+from site_builder.tallying.scoring import Criterion, RoundRules, Score, tally_round
 
 RULES = RoundRules(
     criteria=(

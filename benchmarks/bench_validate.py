@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.make_contest import make_contest  # noqa: E402
-from site_builder.validate import validate_repository  # noqa: E402
+from site_builder.submissions.validate import validate_repository  # noqa: E402
 
 
 def baseline(root: Path) -> int:

@@ -25,8 +25,8 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_builder.contest import load_contest  # noqa: E402
-from site_builder.loader import parse  # noqa: E402
+from site_builder.core.contest import load_contest  # noqa: E402
+from site_builder.core.loader import parse  # noqa: E402
 
 PLACES = [
     "우리동네",

@@ -37,9 +37,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_builder import ledger, resultfiles  # noqa: E402
-from site_builder.contest import Contest, Round, load_contest  # noqa: E402
-from site_builder.ledger import ScoreRecord  # noqa: E402
+from site_builder.core.contest import Contest, Round, load_contest  # noqa: E402
+from site_builder.judging import ledger  # noqa: E402
+from site_builder.judging.ledger import ScoreRecord  # noqa: E402
+from site_builder.tallying import resultfiles  # noqa: E402
 
 SEED = 2015
 KST = timezone(timedelta(hours=9))

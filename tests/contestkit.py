@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from site_builder.contest import load_contest
-from site_builder.loader import CONTEST_SIZE_LIMIT, load_file
-from site_builder.scaffold import new_entry
+from site_builder.core.contest import load_contest
+from site_builder.core.loader import CONTEST_SIZE_LIMIT, load_file
+from site_builder.submissions.scaffold import new_entry
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image
 
-from site_builder.loader import load_file
+from site_builder.core.loader import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "entry.yml"

@@ -1,10 +1,10 @@
-"""`contest` as tests/test_workflows_e2e.py runs it for a workflow step.
+"""`contest` as tests/acceptance/test_workflows_e2e.py runs it for a workflow step.
 
 The same command line interface, with one difference when the first argument
 is ``--attachments-from URL``: the `intake` command is rebuilt (through
 `site_builder.cli.intake.make_command`) with a fetcher that serves the images
 attached to an issue from that local server instead of from GitHub. Which
-addresses may be fetched at all is decided by `site_builder.intake` before any
+addresses may be fetched at all is decided by `site_builder.submissions.intake` before any
 fetcher is called, so the production allow-list is what the test exercises.
 """
 

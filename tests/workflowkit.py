@@ -3,7 +3,7 @@
 The end-to-end test must not hold its own copy of the command lines: it reads
 them from the workflow files. This module
 
-* loads a workflow (through site_builder.loader: `on:` stays a key);
+* loads a workflow (through site_builder.core.loader: `on:` stays a key);
 * finds, in a step's `run:` script, each command line that invokes `contest`
   (also inside ``$( )`` or after ``if !``), but not the word in an echo;
 * evaluates the `${{ }}` expressions the workflows use, in `env:`, `with:`
@@ -41,7 +41,7 @@ from typing import Any
 
 from contestkit import git
 
-from site_builder.loader import load_file
+from site_builder.core.loader import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = REPO / ".github" / "workflows"

@@ -16,7 +16,7 @@ import click
 
 from site_builder import __version__
 from site_builder.cli._common import ContestContext
-from site_builder.errors import ContestError
+from site_builder.core.errors import ContestError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

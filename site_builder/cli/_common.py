@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from site_builder.contest import CONTEST_FILE
-from site_builder.errors import UsageError
+from site_builder.core.contest import CONTEST_FILE
+from site_builder.core.errors import UsageError
 
 
 @dataclass

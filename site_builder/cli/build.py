@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.errors import UsageError
+from site_builder.core.errors import UsageError
 
 
 def _parse_now(value: str | None) -> datetime | None:

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.errors import UsageError
+from site_builder.core.errors import UsageError
 
 
 def _github_fetch(url: str, limit: int) -> bytes:
-    from site_builder import attachments
+    from site_builder.submissions import attachments
 
     return attachments.fetch(url, limit)
 
@@ -41,7 +41,7 @@ def make_command(fetch: Callable[[str, int], bytes]) -> click.Command:
         (the JSON's reply says what to change, in the contest's language),
         2 when the command could not run.
         """
-        from site_builder import intake as intake_form
+        from site_builder.submissions import intake as intake_form
 
         if event_path is None:
             raise UsageError("give --event PATH, or run where $GITHUB_EVENT_PATH is set")

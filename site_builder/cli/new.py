@@ -3,8 +3,8 @@ from __future__ import annotations
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.contest import load_contest
-from site_builder.errors import ContestDefinitionError
+from site_builder.core.contest import load_contest
+from site_builder.core.errors import ContestDefinitionError
 
 
 @click.command()
@@ -23,7 +23,7 @@ def new(
     ctx: ContestContext, slug: str, login: str, category: str | None, title: str | None
 ) -> None:
     """Create entries/SLUG/ with a valid entry.yml and a placeholder screenshot."""
-    from site_builder.scaffold import new_entry
+    from site_builder.submissions.scaffold import new_entry
 
     root = ctx.contest_root()
     loaded = load_contest(root)

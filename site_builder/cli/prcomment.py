@@ -5,8 +5,8 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.contest import load_contest
-from site_builder.errors import ContestError, UsageError
+from site_builder.core.contest import load_contest
+from site_builder.core.errors import ContestError, UsageError
 
 
 @click.command("pr-comment")
@@ -27,8 +27,8 @@ def pr_comment(ctx: ContestContext, result: Path, out: Path) -> None:
     generic comment is written and the label is needs-fix), 2 when the command
     could not run.
     """
-    from site_builder import prcomment
-    from site_builder.schemas import REPORT
+    from site_builder.core.schemas import REPORT
+    from site_builder.submissions import prcomment
 
     root = ctx.contest_root()
     if not (root / "schema" / REPORT).is_file():

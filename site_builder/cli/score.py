@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.contest import load_contest
-from site_builder.errors import ContestError, UsageError
+from site_builder.core.contest import load_contest
+from site_builder.core.errors import ContestError, UsageError
 
 
 @click.group()
@@ -45,7 +45,7 @@ def record(
     2 when it could not be recorded. The reply says why, in the contest's
     language, ready to post on the pull request.
     """
-    from site_builder import recorder
+    from site_builder.judging import recorder
 
     try:
         if event_path is None:

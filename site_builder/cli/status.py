@@ -5,8 +5,8 @@ import json
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.contest import load_contest
-from site_builder.errors import ContestDefinitionError
+from site_builder.core.contest import load_contest
+from site_builder.core.errors import ContestDefinitionError
 
 
 @click.command()
@@ -18,7 +18,7 @@ from site_builder.errors import ContestDefinitionError
 def status(ctx: ContestContext, round_id: str | None, fmt: str) -> None:
     """Show a round's judging coverage: entries x judges, missing scores, entries below
     min_judges. Conflicts of interest are shown as such, not as missing."""
-    from site_builder import status as coverage_status
+    from site_builder.judging import status as coverage_status
 
     root = ctx.contest_root()
     loaded = load_contest(root)

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from site_builder import messages
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.contest import Contest, load_contest
-from site_builder.errors import ContestDefinitionError, UsageError
-from site_builder.loader import collection_paused
-from site_builder.problems import Problem, Report
+from site_builder.core import messages
+from site_builder.core.contest import Contest, load_contest
+from site_builder.core.errors import ContestDefinitionError, UsageError
+from site_builder.core.loader import collection_paused
+from site_builder.core.problems import Problem, Report
 
 if TYPE_CHECKING:  # the domain modules load numpy: imported when the command runs
-    from site_builder.resultfiles import Difference, RoundReport
+    from site_builder.tallying.resultfiles import Difference, RoundReport
 
 FORMATS = ("text", "markdown", "json", "csv")
 
@@ -49,7 +49,7 @@ def tally(ctx: ContestContext, round_id: str | None, fmt: str, write: bool, chec
         )
     contest = loaded.contest
     lang = ctx.language(contest.language)
-    from site_builder import resultfiles
+    from site_builder.tallying import resultfiles
 
     # No cyclic GC for the whole command, output included: it is short-lived, makes
     # hundreds of thousands of objects and no cycles (see `tally.tally_round`).
@@ -69,7 +69,7 @@ def _finish(failed: bool) -> None:
 
 
 def _problems(problems: Sequence[Problem], lang: str) -> None:
-    from site_builder import reporter
+    from site_builder.core import reporter
 
     if problems:
         text = reporter.render_text(Report(list(problems)), lang)
@@ -78,8 +78,8 @@ def _problems(problems: Sequence[Problem], lang: str) -> None:
 
 
 def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: str) -> bool:
-    from site_builder import resultfiles, standings
-    from site_builder import tally as tallying
+    from site_builder.tallying import resultfiles, standings
+    from site_builder.tallying import tally as tallying
 
     chosen = round_id or _default_round(root, contest)
     # The document names the ledger commit: git is asked now and answers meanwhile.
@@ -173,7 +173,7 @@ def _report_check(reports: Sequence[RoundReport], lang: str) -> bool:
 
 
 def _difference(difference: Difference, lang: str) -> str:
-    from site_builder import resultfiles
+    from site_builder.tallying import resultfiles
 
     def shown(value: object) -> str:
         if value is resultfiles.MISSING:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import click
 
-from site_builder import reporter
 from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.errors import UsageError
+from site_builder.core import reporter
+from site_builder.core.errors import UsageError
 
 
 @click.command()
@@ -49,14 +49,14 @@ def validate(
     if base is None:
         if author or submitted_at:
             raise UsageError("--author and --submitted-at need --base")
-        from site_builder.validate import validate_repository
+        from site_builder.submissions.validate import validate_repository
 
         run = validate_repository(root, paths)
         report, language = run.report, run.language
     else:
         if paths:
             raise UsageError("with --base, the changed entry is found from git: give no PATHS")
-        from site_builder.pullrequest import validate_pull_request
+        from site_builder.submissions.pullrequest import validate_pull_request
 
         report, language = validate_pull_request(root, base, author, submitted_at)
     lang = ctx.language(language)

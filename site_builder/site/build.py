@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_builder.errors import UsageError
+from site_builder.core.errors import UsageError
 from site_builder.site import engine
 from site_builder.site.collect import collect
 from site_builder.site.pages import generate

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from site_builder import schemas
-from site_builder.contest import load_contest
-from site_builder.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_problem
-from site_builder.errors import ContestDefinitionError
+from site_builder.core import schemas
+from site_builder.core.contest import load_contest
+from site_builder.submissions.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_problem
+from site_builder.core.errors import ContestDefinitionError
 from site_builder.site import gitdates, thumbnails
 from site_builder.site.model import SiteInput
 from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions

@@ -13,7 +13,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from site_builder.entries import ENTRIES_DIR
+from site_builder.submissions.entries import ENTRIES_DIR
 
 _MARK = "\x1e"
 

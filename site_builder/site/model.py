@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_builder.contest import Contest
-from site_builder.entries import Entry
+from site_builder.core.contest import Contest
+from site_builder.submissions.entries import Entry
 from site_builder.site.results import RoundResult
 from site_builder.site.safe import description_html
 from site_builder.site.thumbnails import EntryPictures, placeholder

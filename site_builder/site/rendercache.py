@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from site_builder.entries import Entry
+from site_builder.submissions.entries import Entry
 from site_builder.site.safe import RENDER_VERSION, description_html
 
 CACHE_FILE = Path(".cache") / "showcase-descriptions.json"

@@ -18,7 +18,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
 
-from site_builder.contest import Contest
+from site_builder.core.contest import Contest
 
 RESULTS_DIR = "results"
 SCHEMA_FILE = "results.schema.json"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from site_builder import images
-from site_builder.entries import ENTRIES_DIR, Entry
+from site_builder.submissions import images
+from site_builder.submissions.entries import ENTRIES_DIR, Entry
 
 CACHE_DIR = Path(".cache") / "showcase-images"
 PLACEHOLDER = "assets/images/placeholder.png"

@@ -8,8 +8,8 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from site_builder.contest import Contest
-from site_builder.entries import ENTRIES_DIR, Entry
+from site_builder.core.contest import Contest
+from site_builder.submissions.entries import ENTRIES_DIR, Entry
 from site_builder.site import ui
 from site_builder.site.safe import text
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from site_builder.entries import Entry
+from site_builder.submissions.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import DATASETS, entry_link, page_start

@@ -9,7 +9,7 @@ that keeps the search index small at thousands of entries.
 
 from __future__ import annotations
 
-from site_builder.entries import Entry
+from site_builder.submissions.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import (

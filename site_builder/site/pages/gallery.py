@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from site_builder.entries import Entry
+from site_builder.submissions.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import (

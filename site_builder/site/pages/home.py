@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from site_builder.contest import Contest
+from site_builder.core.contest import Contest
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import GALLERY, GUIDE, HOME, front_matter, href, table, when

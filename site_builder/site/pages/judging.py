@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.contest import Round
+from site_builder.core.contest import Round
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import judge_labels, page_start, table, when

@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from site_builder.entries import Entry
+from site_builder.submissions.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import entry_page, page_dir, page_start

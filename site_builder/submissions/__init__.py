@@ -1,0 +1,1 @@
+"""Entries: manifests, their checks, pull-request mode, the issue form, and `contest validate`."""

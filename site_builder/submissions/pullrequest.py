@@ -1,0 +1,190 @@
+"""Pull-request mode of `contest validate`: what the pull request changes, and may change.
+
+A submission adds or changes exactly one `entries/<slug>/` folder and nothing
+else. The rules it is judged by come from the BASE commit (contest.yml and
+the schemas as they are on the default branch), never from the pull request,
+which could otherwise loosen them. The author may edit an existing entry only
+if the base version lists them in its team; the submission time is the pull
+request's server-side creation time (commit dates are the entrant's to set).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import git
+
+from site_builder.core import gitrepo, schemas
+from site_builder.core.contest import CONTEST_FILE, Contest, load_contest_text
+from site_builder.core.errors import GitError, UsageError
+from site_builder.core.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
+from site_builder.core.problems import Problem, Report
+from site_builder.submissions import duplicates
+from site_builder.submissions.entries import (
+    ENTRIES_DIR,
+    MANIFEST,
+    load_entry,
+    load_entry_bytes,
+    manifest_display,
+)
+from site_builder.submissions.entry_checks import check_entry
+
+# Paths only organizers change; anything else outside entries/ is just "outside".
+PROTECTED = (
+    CONTEST_FILE, "schema/", "scores/", "results/", ".github/", "site_builder/",
+    "mkdocs.yml", "pyproject.toml", ".ci/", "docs/", "tests/", "benchmarks/",
+)
+
+
+def validate_pull_request(
+    root: Path, base_ref: str, author: str | None, submitted_at: str | None
+) -> tuple[Report, str]:
+    moment = _parse_time(submitted_at) if submitted_at else None
+    repo = gitrepo.open_repo(root)
+    base = gitrepo.resolve(repo, base_ref)
+    head = repo.head.commit
+    since = gitrepo.merge_base(repo, base, head)
+    changed = gitrepo.changes(repo, since, head)
+
+    # The rules come from the base commit, read in one go with the entry's
+    # base version (if it exists, the pull request edits an existing entry).
+    slugs = _classify(changed, Report())
+    slug_paths = [f"{ENTRIES_DIR}/{slug}/{MANIFEST}" for slug in sorted(slugs)]
+    contest_path, schema_path, entry_schema_path = (
+        CONTEST_FILE, "schema/" + schemas.CONTEST, "schema/" + schemas.ENTRY
+    )
+    blobs = gitrepo.read_blobs(
+        base, [contest_path, schema_path, entry_schema_path, *slug_paths], CONTEST_SIZE_LIMIT
+    )
+    contest_raw, schema_raw, entry_schema_raw = (
+        blobs[contest_path], blobs[schema_path], blobs[entry_schema_path]
+    )
+    if contest_raw is None or schema_raw is None or entry_schema_raw is None:
+        raise GitError(
+            f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
+            "is --base the contest's default branch?"
+        )
+    # A broken schema on the base branch stops the run with its own message
+    # (ContestDefinitionError), bad bytes included.
+    contest_schema = schemas.schema_from_text(
+        schemas.CONTEST, schema_raw.decode("utf-8", "replace")
+    )
+    contest_load = load_contest_text(contest_raw, contest_schema)
+    entry_schema = schemas.schema_from_text(
+        schemas.ENTRY, entry_schema_raw.decode("utf-8", "replace")
+    )
+    report = Report()
+    if contest_load.contest is None:
+        # The organizers' own file is broken on the base branch: say so, since
+        # no entry can be judged against it.
+        report.extend(contest_load.problems)
+        return report, contest_load.language
+    contest = contest_load.contest
+
+    _classify(changed, report)
+    if len(slugs) > 1:
+        report.add(
+            Problem(f"{ENTRIES_DIR}/", None, None, "pr.multiple-entries", {"slugs": sorted(slugs)})
+        )
+    elif not slugs and report.ok:
+        report.add(Problem(f"{ENTRIES_DIR}/", None, None, "pr.no-entry"))
+    if len(slugs) == 1:
+        slug = next(iter(slugs))
+        report.entry = slug
+        _check_entry(root, base=base, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"],
+                     slug=slug, changed=changed, author=author, contest=contest,
+                     entry_schema=entry_schema, report=report)
+    late = moment is not None and _check_time(contest, moment, report.entry, report)
+    report.status = "late" if late else ("valid" if report.ok else "needs-fix")
+    return report, contest.language
+
+
+def _classify(changed: list[gitrepo.Change], report: Report) -> set[str]:
+    slugs: set[str] = set()
+    for change in changed:
+        parts = change.path.split("/")
+        if parts[0] == ENTRIES_DIR and len(parts) >= 3:
+            slugs.add(parts[1])
+        elif change.path.startswith(PROTECTED) or change.path == CONTEST_FILE:
+            report.add(Problem(change.path, None, None, "pr.protected", {"path": change.path}))
+        else:
+            params = {"path": change.path}
+            report.add(Problem(change.path, None, None, "pr.outside-entries", params))
+    return slugs
+
+
+def _check_entry(
+    root: Path,
+    *,
+    base: git.Commit,
+    base_manifest: bytes | None,
+    slug: str,
+    changed: list[gitrepo.Change],
+    author: str | None,
+    contest: Contest,
+    entry_schema: schemas.Schema,
+    report: Report,
+) -> None:
+    manifest = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
+    if any(c.path == manifest and c.status == "D" for c in changed):
+        report.add(Problem(manifest, None, None, "pr.deletes-entry", {"slug": slug}))
+        return
+    if base_manifest is not None and author:
+        before = load_entry_bytes(slug, base_manifest, entry_schema)
+        if not _is_member(before.document.data if before.document else None, author):
+            params = {"author": author, "slug": slug}
+            report.add(Problem(manifest, None, None, "pr.not-team-member", params))
+    load = load_entry(root, slug, entry_schema)
+    report.checked_files += 1
+    report.extend(load.problems)
+    report.extend(check_entry(root, load, contest, entry_schema))
+    # Compared with the entries of the base commit, like every other rule: the
+    # checkout lacks the entries merged since the branch was made, and still
+    # holds those withdrawn since.
+    buffer, spans, too_large = gitrepo.files_in_subfolders(
+        base, ENTRIES_DIR, MANIFEST, ENTRY_SIZE_LIMIT
+    )
+    others = duplicates.identities(buffer, [span for span in spans if span[0] != slug])
+    others += [duplicates.identity_from_bytes(other, None) for other in too_large]
+    mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
+    report.extend(duplicates.find_one(mine, others))
+
+
+def _is_member(data: object, login: str) -> bool:
+    # The base version decides who may edit; read it leniently, since an
+    # entry merged under an older schema must still name its owners.
+    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
+        return False
+    members = data["team"].get("members")
+    if not isinstance(members, list):
+        return False
+    folded = login.casefold()
+    return any(
+        isinstance(m, dict)
+        and isinstance(m.get("github"), str)
+        and m["github"].casefold() == folded
+        for m in members
+    )
+
+
+def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:
+    file = manifest_display(slug) if slug else CONTEST_FILE
+    if moment < contest.submission_open:
+        params = {"open": contest.submission_open.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.early", params))
+    elif moment > contest.submission_close:
+        params = {"close": contest.submission_close.isoformat(), "submitted": moment.isoformat()}
+        report.add(Problem(file, None, None, "pr.late", params))
+        return True
+    return False
+
+
+def _parse_time(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--submitted-at '{value}' is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise UsageError(f"--submitted-at '{value}' needs an offset, such as Z or +09:00")
+    return moment

@@ -1,0 +1,170 @@
+"""`contest validate`: every problem in the contest repository, each with its place.
+
+Validates contest.yml, every entry (or the given paths), and the score ledger,
+and collects every problem instead of stopping at the first. Pull-request
+mode, which also looks at what a pull request changes, is in `pullrequest`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from site_builder.core import parallel, schemas
+from site_builder.core.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
+from site_builder.core.errors import UsageError
+from site_builder.core.loader import collection_paused
+from site_builder.core.problems import Problem, Report
+from site_builder.judging import ledger
+from site_builder.submissions import duplicates
+from site_builder.submissions.entries import ENTRIES_DIR, discover, load_entry
+from site_builder.submissions.entry_checks import check_entry
+
+
+@dataclass
+class Validation:
+    report: Report
+    language: str
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the user asked to validate; everything when nothing was named."""
+
+    contest: bool = True
+    slugs: frozenset[str] | None = None
+    ledger: bool = True
+
+    def wants(self, slug: str) -> bool:
+        return self.slugs is None or slug in self.slugs
+
+
+def resolve_targets(root: Path, paths: Sequence[str]) -> Targets:
+    if not paths:
+        return Targets()
+    want_contest = False
+    want_ledger = False
+    slugs: set[str] = set()
+    resolved_root = root.resolve()
+    for raw in paths:
+        relative = _relative(Path(raw), root, resolved_root)
+        parts = relative.parts
+        if not parts or parts == (CONTEST_FILE,):
+            want_contest = True
+            if not parts:
+                return Targets()
+        elif parts[0] == ENTRIES_DIR and len(parts) >= 2:
+            slugs.add(parts[1])
+        elif parts == (ENTRIES_DIR,):
+            return Targets(contest=want_contest, slugs=None, ledger=want_ledger)
+        elif parts[0] == "scores":
+            want_ledger = True
+        else:
+            raise UsageError(
+                f"{raw}: give contest.yml, an entries/<slug> folder or the scores/ folder"
+            )
+    return Targets(contest=want_contest, slugs=frozenset(slugs), ledger=want_ledger)
+
+
+def _relative(path: Path, root: Path, resolved_root: Path) -> Path:
+    # Relative to the working directory first, as every command line does;
+    # then relative to --root, which is what someone naming a root means.
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
+    for candidate in candidates:
+        try:
+            return candidate.resolve().relative_to(resolved_root)
+        except ValueError:
+            continue
+    raise UsageError(f"{path}: not inside the contest at {root}")
+
+
+def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
+    targets = resolve_targets(root, paths)
+    report = Report()
+    contest_load = load_contest(root)
+    # Without a valid contest.yml an entry cannot be fully checked (its
+    # category, for one), so its problems are reported even when only
+    # entries were asked for: "no problems" would be a false pass.
+    if targets.contest or contest_load.contest is None:
+        report.extend(contest_load.problems)
+        report.checked_files += 1
+    entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
+    found = discover(root)
+    if targets.slugs is None:
+        report.extend(found.problems)
+    else:
+        missing = targets.slugs - set(found.slugs)
+        found.slugs.extend(sorted(missing))  # reported as "no entry.yml" below
+    checked: list[duplicates.Identity] = []
+    others: list[duplicates.Identity] = []
+    teams: dict[str, frozenset[str]] = {}
+
+    def work(slugs: Sequence[str]) -> list[_Checked]:
+        # One entry at a time, keeping only what later steps need: a manifest's
+        # node tree is dropped once its own checks are done.
+        done = []
+        for slug in slugs:
+            load = load_entry(root, slug, entry_schema)
+            file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
+            identity = duplicates.Identity.of(slug, file, load.document)
+            team = ledger.team_logins(load.document.data) if load.document is not None else None
+            if not targets.wants(slug):
+                done.append(_Checked(identity, team, None))
+                continue
+            problems = [*load.problems,
+                        *check_entry(root, load, contest_load.contest, entry_schema)]
+            done.append(_Checked(identity, team, problems))
+        return done
+
+    with collection_paused():
+        # Every entry is checked on its own: a large contest shares them with a second
+        # process (`parallel`), the same report in the same order.
+        parts = parallel.map_chunks(work, found.slugs, minimum=PARALLEL_ENTRIES,
+                                    chunk=PARALLEL_CHUNK)
+    for result in (result for part in parts for result in part):
+        if result.team is not None:
+            teams[result.identity.slug] = result.team
+        if result.problems is None:
+            others.append(result.identity)
+            continue
+        report.checked_files += 1
+        report.extend(result.problems)
+        checked.append(result.identity)
+    report.extend(duplicates.find(checked, others))
+    if targets.contest and contest_load.contest is not None:
+        report.extend(_form_problems(root, contest_load.contest, entry_schema))
+    if targets.ledger:
+        report.extend(_ledger_problems(root, contest_load, teams))
+    return Validation(report, contest_load.language)
+
+
+# Below this many entries one process is quicker than forking a second.
+PARALLEL_ENTRIES = 200
+PARALLEL_CHUNK = 32
+
+
+class _Checked(NamedTuple):
+    """One entry's part of the report: its identity (for duplicates), its team (for
+    the ledger's conflicts; None when its manifest did not load) and its problems
+    (None when the run was not asked to check it)."""
+
+    identity: duplicates.Identity
+    team: frozenset[str] | None
+    problems: list[Problem] | None
+
+
+def _form_problems(root: Path, contest: Contest, entry_schema: schemas.Schema) -> list[Problem]:
+    from site_builder.submissions import entryform  # only full runs read the form
+
+    platforms = entry_schema.document["properties"]["platforms"]["items"]["enum"]
+    return entryform.check_form(root, [c.id for c in contest.categories], platforms)
+
+
+def _ledger_problems(
+    root: Path, contest_load: ContestLoad, teams: Mapping[str, frozenset[str]]
+) -> list[Problem]:
+    # The ledger is checked against the contest as it is now: a rubric changed
+    # after judging, or a judge removed from a round, shows up here.
+    return ledger.ledger_problems(root, contest_load.contest, teams)

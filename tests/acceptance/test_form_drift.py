@@ -1,0 +1,57 @@
+"""`contest validate` catches an issue form whose choices drifted from the contest."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FORM = ".github/ISSUE_TEMPLATE/entry.yml"
+
+
+def _contest(tmp_path: Path) -> Path:
+    shutil.copy(REPO / "contest.yml", tmp_path / "contest.yml")
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    (tmp_path / FORM).parent.mkdir(parents=True)
+    shutil.copy(REPO / FORM, tmp_path / FORM)
+    return tmp_path
+
+
+def _validate(root: Path) -> tuple[int, list[dict[str, object]]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(root), "validate", "--format", "json"],
+        capture_output=True, text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        timeout=60, check=False,
+    )
+    assert "Traceback" not in result.stderr
+    return result.returncode, json.loads(result.stdout)["problems"]
+
+
+def test_the_shipped_form_matches_the_example_contest(tmp_path: Path) -> None:
+    code, problems = _validate(_contest(tmp_path))
+    assert (code, problems) == (0, [])
+
+
+def test_a_category_renamed_in_contest_yml_but_not_in_the_form_is_reported(
+    tmp_path: Path,
+) -> None:
+    root = _contest(tmp_path)
+    text = (root / "contest.yml").read_text(encoding="utf-8")
+    (root / "contest.yml").write_text(text.replace("id: environment", "id: energy"), "utf-8")
+    code, problems = _validate(root)
+    assert code == 1
+    [problem] = problems
+    assert problem["file"] == FORM and problem["code"] == "form.choices-drift"
+    assert "energy" in str(problem["message"]) and "environment" in str(problem["message"])
+
+
+def test_a_form_intake_cannot_read_is_reported(tmp_path: Path) -> None:
+    root = _contest(tmp_path)
+    text = (root / FORM).read_text(encoding="utf-8")
+    (root / FORM).write_text(text.replace("(links.service)", "(서비스)"), "utf-8")
+    code, problems = _validate(root)
+    assert code == 1
+    assert [p["code"] for p in problems] == ["form.unreadable"]

@@ -1,0 +1,147 @@
+"""Work shared with a second process (ledger scan, tally, validate, status) gives exactly
+what one process gives, faults included."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import astuple
+from pathlib import Path
+
+import pytest
+
+from site_builder.core.contest import load_contest
+from site_builder.judging import ledger, status
+from site_builder.submissions import validate
+from site_builder.submissions.validate import validate_repository
+from site_builder.tallying import fingerprint, gather
+from site_builder.tallying.roster import entry_folders
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.make_contest import make_contest  # noqa: E402
+
+
+def test_two_processes_read_the_same_ledger_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_contest(tmp_path, 12, 3, seed=7)
+    folder = tmp_path / "scores" / "first"
+    slugs = sorted(p.name for p in folder.iterdir())
+    # One file a person edited (a comment line: the strict loader reads it), one
+    # that is broken, one misplaced: each must come back the same from the child.
+    edited = next((folder / slugs[-1]).iterdir())
+    edited.write_text("# checked by hand\n" + edited.read_text("utf-8"), encoding="utf-8")
+    broken = next((folder / slugs[-2]).iterdir())
+    broken.write_text("round: first\nround: first\n", encoding="utf-8")
+    (folder / slugs[-3] / "notes.txt").write_text("x", encoding="utf-8")
+    contest = load_contest(tmp_path).contest
+    assert contest is not None
+
+    monkeypatch.setattr(ledger, "PARALLEL_FOLDERS", 10**9)
+    one_files, one_problems = ledger.scan(tmp_path, contest, "first")
+    monkeypatch.setattr(ledger, "PARALLEL_FOLDERS", 1)
+    monkeypatch.setattr(ledger, "PARALLEL_CHUNK", 2)  # several chunks, so the child takes some
+    two_files, two_problems = ledger.scan(tmp_path, contest, "first")
+
+    assert [f.record for f in two_files] == [f.record for f in one_files]
+    assert [f.file for f in two_files] == [f.file for f in one_files]
+    assert two_problems == one_problems
+    assert {p.code for p in two_problems} == {"yaml.duplicate-key", "ledger.stray-file"}
+    edited_display = edited.relative_to(tmp_path).as_posix()
+    from_child = next(f for f in two_files if f.file == edited_display)
+    assert from_child.document.locate(["judge"])[0] == 4  # re-parsed on demand, right line
+
+
+def test_a_round_read_in_two_processes_is_the_round_read_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the tally reads (scores, problems, titles, fingerprint runs) does not depend
+    on how many processes read it, faults included."""
+    make_contest(tmp_path, 30, 3, seed=11)
+    folder = tmp_path / "scores" / "first"
+    slugs = sorted(p.name for p in folder.iterdir())
+    broken = next((folder / slugs[4]).iterdir())
+    broken.write_text("round: first\n", encoding="utf-8")
+    edited = next((folder / slugs[9]).iterdir())
+    edited.write_text("# checked by hand\n" + edited.read_text("utf-8"), encoding="utf-8")
+    (folder / "no-such-entry").mkdir()
+    (folder / "no-such-entry" / edited.name).write_text(
+        edited.read_text("utf-8").replace(slugs[9], "no-such-entry"), encoding="utf-8")
+    contest = load_contest(tmp_path).contest
+    assert contest is not None
+    round_ = contest.rounds[0]
+    folders = entry_folders(tmp_path)
+
+    def read() -> gather.RoundData:
+        return gather.read_round(tmp_path, contest, round_, folders, folders)
+
+    monkeypatch.setattr(gather, "PARALLEL_SLUGS", 10**9)
+    one = read()
+    monkeypatch.setattr(gather, "PARALLEL_SLUGS", 1)
+    monkeypatch.setattr(gather, "PARALLEL_CHUNK", 2)
+    two = read()
+    assert (two.scores, two.problems, two.titles) == (one.scores, one.problems, one.titles)
+    assert "ledger.unknown-entry" in {p.code for p in one.problems}
+    assert any(p.file == broken.relative_to(tmp_path).as_posix() for p in one.problems)
+    assert len(one.titles) == 30 and len(one.runs) == 1 and len(two.runs) > 1
+    assert fingerprint.assemble(round_, folders, two.runs) == fingerprint.assemble(
+        round_, folders, one.runs)
+
+
+def test_validate_in_two_processes_reports_what_one_process_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`contest validate` shares the entries between two processes on a large contest;
+    the report (every problem, in order, and the count of files) must not change."""
+    make_contest(tmp_path, 24, 2, seed=5)
+    entries = sorted((tmp_path / "entries").iterdir())
+    first = entries[0] / "entry.yml"
+    # A duplicate title across the chunks, a broken manifest, a bad category, and an
+    # entry without a manifest (whose scores then name an unknown entry).
+    title = next(line for line in first.read_text("utf-8").splitlines()
+                 if line.startswith("title:"))
+    last = entries[-1] / "entry.yml"
+    last.write_text("\n".join(title if line.startswith("title:") else line
+                              for line in last.read_text("utf-8").splitlines()) + "\n",
+                    encoding="utf-8")
+    (entries[3] / "entry.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    broken = entries[7] / "entry.yml"
+    broken.write_text(broken.read_text("utf-8").replace("category: ", "category: x"),
+                      encoding="utf-8")
+    (entries[11] / "entry.yml").unlink()
+
+    def report() -> tuple[list[object], int]:
+        run = validate_repository(tmp_path)
+        return [astuple(p) for p in run.report.problems], run.report.checked_files
+
+    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 10**9)
+    one = report()
+    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(validate, "PARALLEL_CHUNK", 2)
+    two = report()
+    assert two == one
+    codes = {problem[3] for problem in one[0]}  # type: ignore[index]
+    assert {"entry.duplicate-title", "yaml.syntax", "entry.unknown-category",
+            "entry.no-manifest", "ledger.unknown-entry"} <= codes, codes
+
+
+def test_status_in_two_processes_is_status_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_contest(tmp_path, 20, 3, seed=9)
+    entries = sorted((tmp_path / "entries").iterdir())
+    (entries[5] / "entry.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    contest = load_contest(tmp_path).contest
+    assert contest is not None
+
+    def coverage() -> status.Coverage:
+        return status.coverage(tmp_path, contest, "first")
+
+    monkeypatch.setattr(status, "PARALLEL_ENTRIES", 10**9)
+    one = coverage()
+    monkeypatch.setattr(status, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(status, "PARALLEL_CHUNK", 2)
+    two = coverage()
+    assert status.as_json(two) == status.as_json(one)
+    assert one.unreadable == [entries[5].name]
