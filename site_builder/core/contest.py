@@ -63,10 +63,12 @@ class Round:
     closes: datetime
     judges: tuple[str, ...]
     criteria: tuple[Criterion, ...]
+    # No defaults here: schema/contest.schema.json holds them, and validation
+    # (fastjsonschema) writes them into the data `_build` reads.
+    min_judges: int
+    aggregation: str
+    correction: str
     description: str = ""
-    min_judges: int = 3
-    aggregation: str = "trimmed"
-    correction: str = "additive"
     tie_break: tuple[str, ...] = ()
     advance_top: int | None = None
 
@@ -211,9 +213,9 @@ def _build(data: Mapping[str, Any]) -> Contest:
             opens=_dt(r["opens"]),
             closes=_dt(r["closes"]),
             judges=tuple(r["judges"]),
-            min_judges=r.get("min_judges", 3),
-            aggregation=r.get("aggregation", "trimmed"),
-            correction=r.get("correction", "additive"),
+            min_judges=r["min_judges"],
+            aggregation=r["aggregation"],
+            correction=r["correction"],
             criteria=tuple(
                 Criterion(
                     c["id"], c["name"], float(c["weight"]), c["max"], c.get("description", "")
