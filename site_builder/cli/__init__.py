@@ -15,11 +15,14 @@ from pathlib import Path
 import click
 
 from site_builder import __version__
-from site_builder.cli._common import ContestContext
+from site_builder.cli._common import ContestContext, ContestGroup
 from site_builder.core.errors import ContestError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=ContestGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),

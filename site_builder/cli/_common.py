@@ -1,14 +1,17 @@
-"""What every command shares: the contest root and the language of messages."""
+"""What every command shares: the contest root, the language of messages, and the
+one way a command stops on an invalid contest.yml."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
-from site_builder.core.contest import CONTEST_FILE
-from site_builder.core.errors import UsageError
+from site_builder.core.contest import CONTEST_FILE, Contest, load_contest
+from site_builder.core.errors import ContestDefinitionError, ContestInvalid, UsageError
+from site_builder.core.messages import normalize_language
 
 
 @dataclass
@@ -35,3 +38,52 @@ class ContestContext:
 
 
 pass_contest = click.make_pass_decorator(ContestContext)
+
+
+def require_contest(ctx: ContestContext) -> tuple[Path, Contest]:
+    """The contest root and its contest, for a command that needs a valid contest.yml.
+    Otherwise `ContestInvalid`, which `ContestInvalidExit` shows."""
+    root = ctx.contest_root()
+    return root, load_contest(root).require()
+
+
+class ContestInvalidExit(click.ClickException):
+    """`ContestInvalid` at the edge: its problems, each with file:line:col and how to
+    fix it, then what it means for the command. Exit 2: the command could not run."""
+
+    exit_code = 2
+
+    def __init__(self, error: ContestDefinitionError, lang: str) -> None:
+        super().__init__(str(error))
+        self.problems = list(error.problems)
+        self.lang = lang
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        from site_builder.core import messages, reporter
+        from site_builder.core.problems import Report
+
+        code, params = "contest.invalid", {"count": len(self.problems)}
+        text = reporter.render_text(Report(self.problems), self.lang, summary=False)
+        text += f"contest: {messages.render(code, self.lang, params)}\n"
+        hint = messages.render_hint(code, self.lang, params)
+        if hint:
+            text += f"    {messages.render('ui.how-to-fix', self.lang)}: {hint}\n"
+        click.echo(text, err=True, nl=False, file=file)
+
+
+class ContestGroup(click.Group):
+    """The `contest` group: an invalid contest.yml, found by whichever module, is
+    shown in the language the user asked for."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ContestDefinitionError as error:
+            # `ContestInvalid`, or a module that raises its parent with the problems of
+            # contest.yml (the recorder); without problems, main() shows the message.
+            if not error.problems:
+                raise
+            chosen = ctx.obj.lang if isinstance(ctx.obj, ContestContext) else None
+            contest_language = error.language if isinstance(error, ContestInvalid) else None
+            lang = normalize_language(chosen or contest_language)
+            raise ContestInvalidExit(error, lang) from None

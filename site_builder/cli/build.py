@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, pass_contest, require_contest
 from site_builder.core.errors import UsageError
 
 
@@ -49,7 +49,8 @@ def build(
     """Build the showcase site with MkDocs and the repository's mkdocs.yml."""
     from site_builder.site.build import build_site
 
-    root = ctx.contest_root()
+    # Checked before MkDocs starts: its own errors would hide contest.yml's.
+    root, _ = require_contest(ctx)
     build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
 
 

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.core.contest import load_contest
-from site_builder.core.errors import ContestDefinitionError
+from site_builder.cli._common import ContestContext, pass_contest, require_contest
 
 
 @click.command()
@@ -25,9 +23,6 @@ def new(
     """Create entries/SLUG/ with a valid entry.yml and a placeholder screenshot."""
     from site_builder.submissions.scaffold import new_entry
 
-    root = ctx.contest_root()
-    loaded = load_contest(root)
-    if loaded.contest is None:
-        raise ContestDefinitionError("contest.yml is not valid: run `contest validate contest.yml`")
-    path = new_entry(root, loaded.contest, slug, github=login, category=category, title=title)
+    root, contest = require_contest(ctx)
+    path = new_entry(root, contest, slug, github=login, category=category, title=title)
     click.echo(path.relative_to(root).as_posix())

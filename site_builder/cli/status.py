@@ -4,9 +4,7 @@ import json
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
-from site_builder.core.contest import load_contest
-from site_builder.core.errors import ContestDefinitionError
+from site_builder.cli._common import ContestContext, pass_contest, require_contest
 
 
 @click.command()
@@ -20,14 +18,9 @@ def status(ctx: ContestContext, round_id: str | None, fmt: str) -> None:
     min_judges. Conflicts of interest are shown as such, not as missing."""
     from site_builder.judging import status as coverage_status
 
-    root = ctx.contest_root()
-    loaded = load_contest(root)
-    if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
-    lang = ctx.language(loaded.contest.language)
-    cov = coverage_status.coverage(root, loaded.contest, round_id)
+    root, contest = require_contest(ctx)
+    lang = ctx.language(contest.language)
+    cov = coverage_status.coverage(root, contest, round_id)
     if fmt == "json":
         click.echo(json.dumps(coverage_status.as_json(cov), ensure_ascii=False, indent=2))
     elif fmt == "markdown":

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.core import schemas
+from site_builder.core.errors import ContestInvalid
 from site_builder.core.loader import (
     CONTEST_SIZE_LIMIT,
     Document,
@@ -164,6 +165,12 @@ class ContestLoad:
     document: Document | None
     problems: list[Problem]
     language: str
+
+    def require(self) -> Contest:
+        """The contest, for a command that cannot run without it (`ContestInvalid`)."""
+        if self.contest is None:
+            raise ContestInvalid(self.problems, self.language)
+        return self.contest
 
 
 def load_contest(root: Path, schema_dir: Path | None = None) -> ContestLoad:

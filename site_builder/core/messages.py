@@ -204,6 +204,12 @@ CATALOGUE: dict[str, _M] = {
         "{label}: {detail}",
     ),
     # --- contest.yml ----------------------------------------------------------
+    "contest.invalid": _m(
+        "contest.yml에 문제가 있어 이 명령을 실행할 수 없습니다 (문제 {count}개).",
+        "contest.yml is not valid, so this command cannot run (problems: {count}).",
+        "위의 문제를 고친 뒤 `contest validate contest.yml`로 확인하세요.",
+        "Fix the problems above, then check with `contest validate contest.yml`.",
+    ),
     "contest.missing": _m(
         "contest.yml이 없습니다.",
         "contest.yml is missing.",

@@ -28,7 +28,9 @@ _WWW = re.compile(r"(?i)\bwww(?=\.)")
 _SEVERITY = {"error": {"ko": "오류", "en": "error"}, "warning": {"ko": "경고", "en": "warning"}}
 
 
-def render_text(report: Report, lang: str) -> str:
+def render_text(report: Report, lang: str, *, summary: bool = True) -> str:
+    """Each problem with its hint; then the summary line, unless `summary` is False
+    (where "files checked" means nothing: a refused tally, an invalid contest.yml)."""
     lines = []
     for problem in report:
         severity = _SEVERITY[problem.severity][lang]
@@ -36,8 +38,9 @@ def render_text(report: Report, lang: str) -> str:
         hint = problem.hint(lang)
         if hint:
             lines.append(f"    {messages.render('ui.how-to-fix', lang)}: {hint}")
-    lines.append(summary_line(report, lang))
-    return "\n".join(lines) + "\n"
+    if summary:
+        lines.append(summary_line(report, lang))
+    return "".join(line + "\n" for line in lines)
 
 
 def summary_line(report: Report, lang: str) -> str:

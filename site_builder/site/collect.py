@@ -15,7 +15,6 @@ from pathlib import Path
 from site_builder.core import schemas
 from site_builder.core.contest import load_contest
 from site_builder.submissions.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_problem
-from site_builder.core.errors import ContestDefinitionError
 from site_builder.site import gitdates, thumbnails
 from site_builder.site.model import SiteInput
 from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
@@ -25,13 +24,7 @@ log = logging.getLogger("mkdocs.plugins.contest")
 
 
 def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> SiteInput:
-    loaded = load_contest(root)
-    if loaded.contest is None:
-        details = "; ".join(p.location() + " " + p.code for p in loaded.problems[:5])
-        raise ContestDefinitionError(
-            f"contest.yml is not valid ({details}): run `contest validate`"
-        )
-    contest = loaded.contest
+    contest = load_contest(root).require()
     wanted = set(only) if only is not None else None
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
     entries: list[Entry] = []

@@ -31,7 +31,7 @@ from typing import Any
 
 from site_builder.core import fileio, messages, schemas, yamldump
 from site_builder.core.contest import Contest, load_contest
-from site_builder.core.errors import ContestDefinitionError, ContestError, UsageError
+from site_builder.core.errors import ContestError, UsageError
 from site_builder.core.problems import Problem
 from site_builder.core.reporter import markdown_escape
 from site_builder.submissions import duplicates, images
@@ -199,12 +199,7 @@ def intake_issue(
     root: Path, event: IssueEvent, *, fetch: Fetcher, lang: str | None = None
 ) -> IntakeResult:
     """Read the issue's form; on success, write entries/<slug>/ under `root`."""
-    loaded = load_contest(root)
-    if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
-    contest = loaded.contest
+    contest = load_contest(root).require()
     language = messages.normalize_language(lang or contest.language)
     form = load_form(root)
     if len(event.body) > BODY_LIMIT:
