@@ -1,3 +1,5 @@
+"""`contest build` and `contest generate`: the showcase, from the command line."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,3 +1,5 @@
+"""`contest intake`: the issue-form payload in, entries/<slug>/ and a reply out."""
+
 from __future__ import annotations
 
 import json

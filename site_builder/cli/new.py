@@ -1,3 +1,5 @@
+"""`contest new SLUG`: a valid entry to start from."""
+
 from __future__ import annotations
 
 import click

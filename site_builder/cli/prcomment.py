@@ -1,3 +1,5 @@
+"""`contest pr-comment`: the pull-request comment and its label, from a report artifact."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,3 +1,5 @@
+"""`contest score record`: a /score comment recorded; the reply and the workflow outputs."""
+
 from __future__ import annotations
 
 import os

@@ -1,3 +1,5 @@
+"""`contest status`: a round's judging coverage."""
+
 from __future__ import annotations
 
 import json

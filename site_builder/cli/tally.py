@@ -1,3 +1,5 @@
+"""`contest tally`: show, write or check the results of the rounds."""
+
 from __future__ import annotations
 
 import json

@@ -1,3 +1,5 @@
+"""`contest validate`: the repository or a pull request, in the format asked for."""
+
 from __future__ import annotations
 
 import sys
