@@ -22,6 +22,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from site_builder.core import messages
+
+# An unknown message code or a missing parameter fails a test instead of rendering
+# a blank (site_builder/core/messages.py): here, and in every CLI child (cli_env).
+messages.set_strict(True)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CLI_TIMEOUT = 60
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space for hostile-input runs
@@ -158,6 +164,7 @@ def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     # An unexpected exception prints its traceback instead of the one-line
     # "internal error", so `assert_no_traceback` catches every crash.
     env["CONTEST_DEBUG"] = "1"
+    env[messages.STRICT_VARIABLE] = "1"
     if extra:
         env.update(extra)
     return env

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_builder.core import schemas
+from site_builder.core import messages, schemas
 from site_builder.core.errors import ContestInvalid
 from site_builder.core.loader import (
     CONTEST_SIZE_LIMIT,
@@ -263,9 +263,8 @@ def _build(data: Mapping[str, Any]) -> Contest:
 
 
 _LABELS = {
-    "submission_open": {"ko": "접수 시작", "en": "submission_open"},
-    "submission_close": {"ko": "접수 마감", "en": "submission_close"},
-    "announcement": {"ko": "결과 발표", "en": "announcement"},
+    name: messages.both(f"contest.label-{name.replace('_', '-')}")
+    for name in ("submission_open", "submission_close", "announcement")
 }
 
 
@@ -286,8 +285,9 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
         )
     previous_label, previous_time = _LABELS["submission_close"], contest.submission_close
     for index, round_ in enumerate(contest.rounds):
-        opens_label = {"ko": f"{round_.name} 시작", "en": f"rounds[{index}].opens"}
-        closes_label = {"ko": f"{round_.name} 마감", "en": f"rounds[{index}].closes"}
+        names = {"name": round_.name, "index": index}
+        opens_label = messages.both("contest.label-round-opens", names)
+        closes_label = messages.both("contest.label-round-closes", names)
         if round_.opens < previous_time:
             yield at(
                 "contest.date-order",
@@ -320,15 +320,15 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
     # Unique ids. GitHub logins compare without case, as GitHub does.
     raw = contest.raw
     yield from _duplicates(
-        doc, "categories", raw["categories"], "id", {"ko": "분야 id", "en": "Category id"}
+        doc, "categories", raw["categories"], "id", messages.both("contest.kind-category")
     )
     yield from _duplicates(
-        doc, "judges", raw["judges"], "github", {"ko": "심사위원", "en": "Judge"}, fold=True
+        doc, "judges", raw["judges"], "github", messages.both("contest.kind-judge"), fold=True
     )
     yield from _duplicates(
-        doc, "rounds", raw["rounds"], "id", {"ko": "심사 단계 id", "en": "Round id"}
+        doc, "rounds", raw["rounds"], "id", messages.both("contest.kind-round")
     )
-    yield from _duplicates(doc, "awards", raw["awards"], "id", {"ko": "시상 id", "en": "Award id"})
+    yield from _duplicates(doc, "awards", raw["awards"], "id", messages.both("contest.kind-award"))
 
     known_judges = {j.github.casefold() for j in contest.judges}
     last = len(contest.rounds) - 1
@@ -340,7 +340,7 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
             f"rounds.{index}.criteria",
             raw_round["criteria"],
             "id",
-            {"ko": "평가 기준 id", "en": "Criterion id"},
+            messages.both("contest.kind-criterion-id"),
             path=["rounds", index, "criteria"],
         )
         yield from _duplicates(
@@ -348,7 +348,7 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
             f"rounds.{index}.criteria",
             raw_round["criteria"],
             "name",
-            {"ko": "평가 기준 이름", "en": "Criterion name"},
+            messages.both("contest.kind-criterion-name"),
             path=["rounds", index, "criteria"],
             fold=True,
         )

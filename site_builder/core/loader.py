@@ -39,6 +39,7 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from site_builder.core import messages
 from site_builder.core.problems import Problem
 
 MAX_DEPTH = 32
@@ -534,62 +535,29 @@ class _Builder:
         return self.fail(node, "yaml.tag", {"tag": node.tag.replace("tag:yaml.org,2002:", "!!")})
 
 
-# libyaml's own wording, made into advice a non-programmer can act on.
-_SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        "값 안에 ': '가 있으면 값 전체를 따옴표로 감싸세요.",
-        "If the value contains ': ', put the whole value in quotes.",
-    ),
-    (
-        "found character '\\t'",
-        "들여쓰기에 탭을 쓸 수 없습니다. 공백으로 바꾸세요.",
-        "Tabs cannot indent YAML; use spaces.",
-    ),
-    (
-        "could not find expected ':'",
-        "'키: 값' 형태인지, 여러 줄 글이라면 '|'를 썼는지 확인하세요.",
-        "Check that the line reads 'key: value'; for multi-line text use '|'.",
-    ),
-    (
-        "expected <block end>",
-        "들여쓰기가 위아래 줄과 맞는지 확인하세요.",
-        "Check that the indentation matches the lines around it.",
-    ),
-    (
-        "found undefined alias",
-        "'*'로 시작하는 값은 따옴표로 감싸세요.",
-        "Put a value that starts with '*' in quotes.",
-    ),
-    (
-        "exceeded maximum nesting depth",
-        "괄호나 들여쓰기가 너무 깊게 겹쳐 있습니다.",
-        "Brackets or indentation are nested far too deep.",
-    ),
-    (
-        "expected a single document",
-        "한 파일에는 문서 하나만 쓸 수 있습니다. '---' 줄을 지우세요.",
-        "A file holds one document; remove the '---' line.",
-    ),
-    (
-        "found unexpected end of stream",
-        "따옴표를 열었으면 닫았는지 확인하세요.",
-        "Check that every quote you opened is closed.",
-    ),
-    (
-        # libyaml says "control characters", the pure-Python reader "special characters".
-        "characters are not allowed",
-        "보이지 않는 제어 문자가 있습니다. 그 줄을 다시 입력하세요.",
-        "There is an invisible control character; type the line again.",
-    ),
+# libyaml's own wording, made into advice a non-programmer can act on (the advice
+# itself is in messages.py).
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "yaml.hint-colon-in-value"),
+    ("found character '\\t'", "yaml.hint-tab"),
+    ("could not find expected ':'", "yaml.hint-key-value"),
+    ("expected <block end>", "yaml.hint-indentation"),
+    ("found undefined alias", "yaml.hint-star"),
+    ("exceeded maximum nesting depth", "yaml.hint-nesting"),
+    ("expected a single document", "yaml.hint-one-document"),
+    ("found unexpected end of stream", "yaml.hint-unclosed-quote"),
+    # libyaml says "control characters", the pure-Python reader "special characters".
+    ("characters are not allowed", "yaml.hint-control-character"),
 )
 
 
 def _syntax_params(detail: str) -> dict[str, str]:
     params = {"detail": detail, "hint_ko": "", "hint_en": ""}
-    for fragment, ko, en in _SYNTAX_HINTS:
+    for fragment, code in _SYNTAX_HINTS:
         if fragment in detail:
-            params["hint_ko"], params["hint_en"] = ko, en
+            params["hint_ko"], params["hint_en"] = messages.render(code, "ko"), messages.render(
+                code, "en"
+            )
             break
     return params
 

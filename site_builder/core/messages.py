@@ -4,15 +4,33 @@ Problems carry a code and parameters; this module turns them into a message
 and a hint ("how to fix it") in the contest's language. A parameter may itself
 be a mapping from language to text (a field's title from the schema, say), in
 which case the value for the current language is used.
+
+A message code that is not in the catalogue, or a parameter its sentence names
+but the caller did not give, renders as best it can (a user's problem must not
+become a crash). In strict mode, which the tests turn on (`set_strict`, or
+``CONTEST_STRICT_MESSAGES=1`` for a child process), either is a `MessageError`.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
 LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "ko"
+STRICT_VARIABLE = "CONTEST_STRICT_MESSAGES"
+_strict = os.environ.get(STRICT_VARIABLE) == "1"
+
+
+class MessageError(LookupError):
+    """Strict mode: an unknown message code, or a parameter missing or of the wrong type."""
+
+
+def set_strict(on: bool) -> None:
+    """Turn strict mode on (tests) or off (the default)."""
+    global _strict
+    _strict = on
 
 _M = dict[str, str]
 
@@ -69,6 +87,43 @@ CATALOGUE: dict[str, _M] = {
         "YAML syntax error: {detail}",
         "{hint_ko}",
         "{hint_en}",
+    ),
+    # Advice for libyaml's own wording (loader._SYNTAX_HINTS names which is which).
+    "yaml.hint-colon-in-value": _m(
+        "값 안에 ': '가 있으면 값 전체를 따옴표로 감싸세요.",
+        "If the value contains ': ', put the whole value in quotes.",
+    ),
+    "yaml.hint-tab": _m(
+        "들여쓰기에 탭을 쓸 수 없습니다. 공백으로 바꾸세요.",
+        "Tabs cannot indent YAML; use spaces.",
+    ),
+    "yaml.hint-key-value": _m(
+        "'키: 값' 형태인지, 여러 줄 글이라면 '|'를 썼는지 확인하세요.",
+        "Check that the line reads 'key: value'; for multi-line text use '|'.",
+    ),
+    "yaml.hint-indentation": _m(
+        "들여쓰기가 위아래 줄과 맞는지 확인하세요.",
+        "Check that the indentation matches the lines around it.",
+    ),
+    "yaml.hint-star": _m(
+        "'*'로 시작하는 값은 따옴표로 감싸세요.",
+        "Put a value that starts with '*' in quotes.",
+    ),
+    "yaml.hint-nesting": _m(
+        "괄호나 들여쓰기가 너무 깊게 겹쳐 있습니다.",
+        "Brackets or indentation are nested far too deep.",
+    ),
+    "yaml.hint-one-document": _m(
+        "한 파일에는 문서 하나만 쓸 수 있습니다. '---' 줄을 지우세요.",
+        "A file holds one document; remove the '---' line.",
+    ),
+    "yaml.hint-unclosed-quote": _m(
+        "따옴표를 열었으면 닫았는지 확인하세요.",
+        "Check that every quote you opened is closed.",
+    ),
+    "yaml.hint-control-character": _m(
+        "보이지 않는 제어 문자가 있습니다. 그 줄을 다시 입력하세요.",
+        "There is an invisible control character; type the line again.",
     ),
     "yaml.empty": _m(
         "파일이 비어 있습니다.",
@@ -199,6 +254,22 @@ CATALOGUE: dict[str, _M] = {
         "{label}의 키 '{value}'이(가) 형식에 맞지 않습니다.",
         "{label}: the key '{value}' does not have the expected form.",
     ),
+    # Parts of the messages above: how a field and a type are named, what to try.
+    "schema.field-label": _m("{title}({path})", "{title} ({path})"),
+    "schema.did-you-mean": _m("'{name}'을(를) 쓰려던 것인가요?", "Did you mean '{name}'?"),
+    "schema.allowed-fields": _m("쓸 수 있는 항목: {names}", "Allowed fields: {names}"),
+    "schema.type-either": _m("{first} 또는 {second}", "{first} or {second}"),
+    "schema.type-quote-hint": _m(
+        "글자로 읽히도록 값을 따옴표로 감싸세요.",
+        "Put the value in quotes so that it reads as text.",
+    ),
+    "schema.type-string": _m("글자", "text"),
+    "schema.type-integer": _m("정수", "a whole number"),
+    "schema.type-number": _m("숫자", "a number"),
+    "schema.type-boolean": _m("true 또는 false", "true or false"),
+    "schema.type-array": _m("목록(- 로 시작하는 줄들)", "a list (lines starting with -)"),
+    "schema.type-object": _m("'키: 값' 묶음", "a group of 'key: value' lines"),
+    "schema.type-null": _m("빈 값", "empty"),
     "schema.other": _m(
         "{label}: {detail}",
         "{label}: {detail}",
@@ -216,6 +287,18 @@ CATALOGUE: dict[str, _M] = {
         "공모전 저장소의 최상위 폴더에서 실행하거나 --root로 위치를 알려 주세요.",
         "Run from the top of the contest repository, or point --root at it.",
     ),
+    # Names of dates and kinds of id, for the messages below.
+    "contest.label-submission-open": _m("접수 시작", "submission_open"),
+    "contest.label-submission-close": _m("접수 마감", "submission_close"),
+    "contest.label-announcement": _m("결과 발표", "announcement"),
+    "contest.label-round-opens": _m("{name} 시작", "rounds[{index}].opens"),
+    "contest.label-round-closes": _m("{name} 마감", "rounds[{index}].closes"),
+    "contest.kind-category": _m("분야 id", "Category id"),
+    "contest.kind-judge": _m("심사위원", "Judge"),
+    "contest.kind-round": _m("심사 단계 id", "Round id"),
+    "contest.kind-award": _m("시상 id", "Award id"),
+    "contest.kind-criterion-id": _m("평가 기준 id", "Criterion id"),
+    "contest.kind-criterion-name": _m("평가 기준 이름", "Criterion name"),
     "contest.date-order": _m(
         "{later_label}({later})은(는) {earlier_label}({earlier})보다 뒤여야 합니다.",
         "{later_label} ({later}) must come after {earlier_label} ({earlier}).",
@@ -830,6 +913,18 @@ CATALOGUE: dict[str, _M] = {
         "{errors} errors and {warnings} warnings in {files} files checked.",
     ),
     "ui.how-to-fix": _m("고치는 법", "How to fix"),
+    # docs/reference/cli.md (python -m site_builder.cli.reference), in the docs' language.
+    "ui.reference-title": _m("명령어 참조 (`contest`)", "Command reference (`contest`)"),
+    "ui.reference-intro": _m(
+        "모든 명령은 `contest --help`, `contest <명령> --help`로도 볼 수 있습니다. "
+        "종료 코드: 0 성공, 1 입력이 거부됨(잘못된 출품작, 거부된 점수, 다른 결과), "
+        "2 실행할 수 없음.",
+        "Every command also shows this with `contest --help` and `contest <command> --help`. "
+        "Exit codes: 0 success, 1 the input was refused (an invalid entry, a refused score, "
+        "results that differ), 2 the command could not run.",
+    ),
+    "ui.severity-error": _m("오류", "error"),
+    "ui.severity-warning": _m("경고", "warning"),
     "ui.table-header": _m(
         "| 위치 | 항목 | 문제 | 고치는 법 |",
         "| Location | Field | Problem | How to fix |",
@@ -1253,33 +1348,52 @@ class _Params(dict[str, Any]):
             self[key] = value
 
     def __missing__(self, key: str) -> str:
+        if _strict:
+            raise MessageError(f"the parameter {{{key}}} is missing")
         return ""
 
 
 def render(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
-    entry = CATALOGUE.get(code)
+    entry = _entry(code)
     if entry is None:
         return code
-    return _format(entry.get(lang) or entry["en"], lang, params or {})
+    return _format(code, entry.get(lang) or entry["en"], lang, params or {})
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str | None:
-    entry = CATALOGUE.get(code)
+    entry = _entry(code)
     if entry is None:
         return None
     template = entry.get(f"{lang}_hint") or entry.get("en_hint")
     if not template:
         return None
-    text = _format(template, lang, params or {})
+    text = _format(code, template, lang, params or {})
     return text or None
 
 
-def _format(template: str, lang: str, params: Mapping[str, Any]) -> str:
+def both(code: str, params: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """The message in every language: a parameter of another message that is itself
+    text in the contest's language (a field's name, a label)."""
+    return {lang: render(code, lang, params) for lang in LANGUAGES}
+
+
+def _entry(code: str) -> _M | None:
+    entry = CATALOGUE.get(code)
+    if entry is None and _strict:
+        raise MessageError(f"no message '{code}' in the catalogue")
+    return entry
+
+
+def _format(code: str, template: str, lang: str, params: Mapping[str, Any]) -> str:
     try:
         return template.format_map(_Params(params, lang)).strip()
-    except (ValueError, TypeError, KeyError, IndexError):
+    except MessageError as exc:
+        raise MessageError(f"{code} ({lang}): {exc}") from None
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
         # A parameter of an unexpected type (a string where {size:,} wants a
         # number) must not turn a user's problem into a crash.
+        if _strict:
+            raise MessageError(f"{code} ({lang}): {exc!r}") from exc
         return template
 
 

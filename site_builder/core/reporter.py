@@ -25,7 +25,6 @@ FORMATS = ("text", "github", "json")
 # overrides and isolates.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _WWW = re.compile(r"(?i)\bwww(?=\.)")
-_SEVERITY = {"error": {"ko": "오류", "en": "error"}, "warning": {"ko": "경고", "en": "warning"}}
 
 
 def render_text(report: Report, lang: str, *, summary: bool = True) -> str:
@@ -33,7 +32,7 @@ def render_text(report: Report, lang: str, *, summary: bool = True) -> str:
     (where "files checked" means nothing: a refused tally, an invalid contest.yml)."""
     lines = []
     for problem in report:
-        severity = _SEVERITY[problem.severity][lang]
+        severity = messages.render(f"ui.severity-{problem.severity}", lang)
         lines.append(f"{problem.location()}: {severity}: {problem.message(lang)}")
         hint = problem.hint(lang)
         if hint:

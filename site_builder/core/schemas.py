@@ -25,7 +25,7 @@ import fastjsonschema
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-from site_builder.core import links
+from site_builder.core import links, messages
 from site_builder.core.errors import ContestDefinitionError
 from site_builder.core.loader import Document
 from site_builder.core.problems import Problem, dotted
@@ -204,15 +204,13 @@ def _best(error: ValidationError) -> ValidationError:
 
 # --- turning an error into a problem ---------------------------------------
 
-_TYPE_NAMES = {
-    "string": ("글자", "text"),
-    "integer": ("정수", "a whole number"),
-    "number": ("숫자", "a number"),
-    "boolean": ("true 또는 false", "true or false"),
-    "array": ("목록(- 로 시작하는 줄들)", "a list (lines starting with -)"),
-    "object": ("'키: 값' 묶음", "a group of 'key: value' lines"),
-    "null": ("빈 값", "empty"),
-}
+def _type_names(types: Sequence[str], lang: str) -> str:
+    """`types` as people name them: "text or a whole number"."""
+    named = [messages.render(f"schema.type-{t}", lang) for t in types]
+    text = named[0]
+    for name in named[1:]:
+        text = messages.render("schema.type-either", lang, {"first": text, "second": name})
+    return text
 
 
 def _type_of(value: Any) -> str:
@@ -268,7 +266,12 @@ def label(root: Mapping[str, Any], path: Sequence[str | int]) -> dict[str, str]:
         en = en or sub.get("title")
         if ko or en:
             break
-    return {"ko": f"{ko}({where})" if ko else where, "en": f"{en} ({where})" if en else where}
+    return {
+        "ko": messages.render("schema.field-label", "ko", {"title": ko, "path": where})
+        if ko else where,
+        "en": messages.render("schema.field-label", "en", {"title": en, "path": where})
+        if en else where,
+    }
 
 
 def _describe(sub: Mapping[str, Any]) -> dict[str, str]:
@@ -307,12 +310,9 @@ def _to_problems(
             line, column = doc.locate_key(path, extra)
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             suggestion = (
-                {"ko": f"'{close[0]}'을(를) 쓰려던 것인가요?", "en": f"Did you mean '{close[0]}'?"}
+                messages.both("schema.did-you-mean", {"name": close[0]})
                 if close
-                else {
-                    "ko": "쓸 수 있는 항목: " + ", ".join(allowed),
-                    "en": "Allowed fields: " + ", ".join(allowed),
-                }
+                else messages.both("schema.allowed-fields", {"names": ", ".join(allowed)})
             )
             problems.append(
                 Problem(
@@ -333,12 +333,13 @@ def _to_problems(
         expected = error.validator_value
         expected_list = expected if isinstance(expected, list) else [expected]
         actual = _type_of(instance)
-        params["expected_ko"] = " 또는 ".join(_TYPE_NAMES[t][0] for t in expected_list)
-        params["expected_en"] = " or ".join(_TYPE_NAMES[t][1] for t in expected_list)
-        params["actual_ko"], params["actual_en"] = _TYPE_NAMES[actual]
-        if "string" in expected_list and actual in ("integer", "number", "boolean", "null"):
-            params["type_hint_ko"] = "글자로 읽히도록 값을 따옴표로 감싸세요."
-            params["type_hint_en"] = "Put the value in quotes so that it reads as text."
+        params["expected_ko"] = _type_names(expected_list, "ko")
+        params["expected_en"] = _type_names(expected_list, "en")
+        params["actual_ko"] = _type_names([actual], "ko")
+        params["actual_en"] = _type_names([actual], "en")
+        quote = "string" in expected_list and actual in ("integer", "number", "boolean", "null")
+        hint = messages.both("schema.type-quote-hint") if quote else {"ko": "", "en": ""}
+        params["type_hint_ko"], params["type_hint_en"] = hint["ko"], hint["en"]
     elif keyword == "enum":
         params["value"] = _shorten(instance)
         params["allowed"] = ", ".join(str(v) for v in error.validator_value)
