@@ -3,15 +3,19 @@ one way a command stops on an invalid contest.yml."""
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
+from site_builder.core import reporter
 from site_builder.core.contest import CONTEST_FILE, Contest, load_contest
 from site_builder.core.errors import ContestDefinitionError, ContestInvalid, UsageError
 from site_builder.core.messages import normalize_language
+from site_builder.core.reporter import Rendering
 
 
 @dataclass
@@ -40,6 +44,13 @@ class ContestContext:
 pass_contest = click.make_pass_decorator(ContestContext)
 
 
+def emit(rendering: Rendering, fmt: str, lang: str) -> None:
+    """A command's result on standard output, in `fmt`; GitHub's step summary, when the
+    format is github and the environment names one."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    reporter.emit(rendering, fmt, lang, sys.stdout, Path(summary) if summary else None)
+
+
 def require_contest(ctx: ContestContext) -> tuple[Path, Contest]:
     """The contest root and its contest, for a command that needs a valid contest.yml.
     Otherwise `ContestInvalid`, which `ContestInvalidExit` shows."""
@@ -59,7 +70,7 @@ class ContestInvalidExit(click.ClickException):
         self.lang = lang
 
     def show(self, file: IO[Any] | None = None) -> None:
-        from site_builder.core import messages, reporter
+        from site_builder.core import messages
         from site_builder.core.problems import Report
 
         code, params = "contest.invalid", {"count": len(self.problems)}

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest, require_contest
+from site_builder.cli._common import ContestContext, emit, pass_contest, require_contest
 
 
 @click.command()
@@ -23,9 +21,4 @@ def status(ctx: ContestContext, round_id: str | None, fmt: str) -> None:
     root, contest = require_contest(ctx)
     lang = ctx.language(contest.language)
     cov = coverage_status.coverage(root, contest, round_id)
-    if fmt == "json":
-        click.echo(json.dumps(coverage_status.as_json(cov), ensure_ascii=False, indent=2))
-    elif fmt == "markdown":
-        click.echo(coverage_status.render_markdown(cov, lang), nl=False)
-    else:
-        click.echo(coverage_status.render_text(cov, lang), nl=False)
+    emit(coverage_status.rendering(cov), fmt, lang)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest, require_contest
+from site_builder.cli._common import ContestContext, emit, pass_contest, require_contest
 from site_builder.core import messages
 from site_builder.core.contest import Contest
 from site_builder.core.errors import UsageError
@@ -68,9 +68,9 @@ def _problems(problems: Sequence[Problem], lang: str) -> None:
     from site_builder.core import reporter
 
     if problems:
-        text = reporter.render_text(Report(list(problems)), lang)
-        # The summary line counts files checked, which means nothing here.
-        click.echo("\n".join(text.rstrip("\n").split("\n")[:-1]), err=True)
+        # Without the summary line: it counts files checked, which means nothing here.
+        click.echo(reporter.render_text(Report(list(problems)), lang, summary=False),
+                   err=True, nl=False)
 
 
 def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: str) -> bool:
@@ -87,18 +87,11 @@ def _show(root: Path, contest: Contest, round_id: str | None, fmt: str, lang: st
         _problems(outcome.problems, lang)
         return True
     _problems(outcome.warnings, lang)
-    if fmt == "json":
-        if outcome.document["ledger_commit"] is None:
-            _problems([Problem(f"scores/{chosen}", None, None, "tally.no-ledger-commit",
-                               {"round": chosen})], lang)
-            return True
-        click.echo(tallying.dumps(outcome.document), nl=False)
-    elif fmt == "markdown":
-        click.echo(standings.render_markdown(contest, outcome, lang), nl=False)
-    elif fmt == "csv":
-        click.echo(standings.render_csv([outcome]), nl=False)
-    else:
-        click.echo(standings.render_text(contest, outcome, lang), nl=False)
+    if fmt == "json" and outcome.document["ledger_commit"] is None:
+        _problems([Problem(f"scores/{chosen}", None, None, "tally.no-ledger-commit",
+                           {"round": chosen})], lang)
+        return True
+    emit(standings.rendering(contest, outcome), fmt, lang)
     return False
 
 

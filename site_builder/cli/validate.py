@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, emit, pass_contest
 from site_builder.core import reporter
 from site_builder.core.errors import UsageError
 
@@ -62,7 +61,7 @@ def validate(
 
         report, language = validate_pull_request(root, base, author, submitted_at)
     lang = ctx.language(language)
-    reporter.emit(report, lang, fmt, sys.stdout)
+    emit(reporter.report_rendering(report), fmt, lang)
     if json_report is not None:
         json_report.parent.mkdir(parents=True, exist_ok=True)
         json_report.write_text(reporter.render_json(report, lang), encoding="utf-8")

@@ -2,8 +2,14 @@
 
 * text: ``file:line:col: 오류: message`` with the hint below, for a terminal;
 * github: workflow-command annotations (GitHub shows only 10 per step, so
-  every problem also goes to ``$GITHUB_STEP_SUMMARY`` as a Markdown table);
+  every problem also goes to the step summary as a Markdown table);
 * json: the whole report, for the pull-request comment bot.
+
+Every command that prints a result shares one interface: a `Rendering` (the
+formats it offers, each a function of the language) written by `emit`. A
+report of problems offers text, github and json; `contest status` text,
+markdown and json; `contest tally` text, markdown, json and csv. Where the step
+summary is (``$GITHUB_STEP_SUMMARY``) is the CLI's to say.
 
 Problem messages can quote entrant text, so everything that lands in Markdown
 is escaped: a title must not become a table break, a mention or an image.
@@ -12,8 +18,9 @@ is escaped: a title must not become a table break, a mention or an image.
 from __future__ import annotations
 
 import json
-import os
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,6 +28,7 @@ from site_builder.core import messages
 from site_builder.core.problems import Problem, Report
 
 FORMATS = ("text", "github", "json")
+"""The formats of a report of problems (`contest validate`)."""
 # C0 and C1 controls other than whitespace, and the bidirectional embeddings,
 # overrides and isolates.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -168,14 +176,34 @@ def render_json(report: Report, lang: str) -> str:
     return json.dumps(as_json(report, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def emit(report: Report, lang: str, fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        out.write(render_json(report, lang))
-    elif fmt == "github":
-        out.write(render_github(report, lang))
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with Path(summary).open("a", encoding="utf-8") as handle:
-                handle.write(markdown_table(report, lang))
-    else:
-        out.write(render_text(report, lang))
+@dataclass(frozen=True)
+class Rendering:
+    """One result of a command, in each format it offers."""
+
+    formats: Mapping[str, Callable[[str], str]]
+    """Format name -> the whole output in that format, for a language."""
+    step_summary: Callable[[str], str] | None = None
+    """Markdown added to GitHub's step summary when the format is github."""
+
+
+def emit(
+    rendering: Rendering, fmt: str, lang: str, out: TextIO, step_summary: Path | None = None
+) -> None:
+    """Write `rendering` in `fmt` to `out`; in the github format, also append its
+    step summary to the file `step_summary` (the CLI reads ``$GITHUB_STEP_SUMMARY``)."""
+    out.write(rendering.formats[fmt](lang))
+    if fmt == "github" and step_summary is not None and rendering.step_summary is not None:
+        with step_summary.open("a", encoding="utf-8") as handle:
+            handle.write(rendering.step_summary(lang))
+
+
+def report_rendering(report: Report) -> Rendering:
+    """A report of problems: text, GitHub annotations (and the step summary's table), JSON."""
+    return Rendering(
+        {
+            "text": lambda lang: render_text(report, lang),
+            "github": lambda lang: render_github(report, lang),
+            "json": lambda lang: render_json(report, lang),
+        },
+        step_summary=lambda lang: markdown_table(report, lang),
+    )

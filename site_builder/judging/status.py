@@ -15,6 +15,7 @@ same loaders as ``contest validate``.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,7 +26,7 @@ from site_builder.core import messages, parallel
 from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import UsageError
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_paused, load_file
-from site_builder.core.reporter import markdown_escape
+from site_builder.core.reporter import Rendering, markdown_escape
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, discover
 
@@ -283,6 +284,15 @@ def render_markdown(cov: Coverage, lang: str) -> str:
             note = " — " + messages.render("ui.status-cannot-reach", lang, {"eligible": eligible})
         lines.append(f"- `{slug}`: {count}/{r.min_judges}{note}")
     return "\n".join(lines) + "\n"
+
+
+def rendering(cov: Coverage) -> Rendering:
+    """`contest status`'s formats: text, markdown, json."""
+    return Rendering({
+        "text": lambda lang: render_text(cov, lang),
+        "markdown": lambda lang: render_markdown(cov, lang),
+        "json": lambda lang: json.dumps(as_json(cov), ensure_ascii=False, indent=2) + "\n",
+    })
 
 
 def as_json(cov: Coverage) -> dict[str, Any]:

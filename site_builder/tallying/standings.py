@@ -16,8 +16,8 @@ from typing import Any
 
 from site_builder.core import messages
 from site_builder.core.contest import Contest
-from site_builder.core.reporter import markdown_escape
-from site_builder.tallying.tally import RoundResult
+from site_builder.core.reporter import Rendering, markdown_escape
+from site_builder.tallying.tally import RoundResult, dumps
 
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _FORMULA_START = tuple("=+-@\t\r")
@@ -202,3 +202,14 @@ def render_csv(results: Sequence[RoundResult]) -> str:
                 e["advanced"], e["award"], *(e["criteria"].get(c) for c in criteria),
             )])
     return buffer.getvalue()
+
+
+def rendering(contest: Contest, result: RoundResult) -> Rendering:
+    """`contest tally`'s formats for one round: text, markdown, csv, and json (the
+    results document, as results/<round>.json holds it)."""
+    return Rendering({
+        "text": lambda lang: render_text(contest, result, lang),
+        "markdown": lambda lang: render_markdown(contest, result, lang),
+        "csv": lambda lang: render_csv([result]),
+        "json": lambda lang: dumps(result.document),
+    })
