@@ -2,6 +2,8 @@
 
 * `read_payload`: a webhook payload file as GitHub Actions writes it to
   ``$GITHUB_EVENT_PATH``, read with a size cap (GitHub caps payloads at 25 MB).
+* `read_json_object`: a JSON file anyone can commit (results/<round>.json), read
+  as hostile: a regular file, capped in size, strict JSON, an object.
 * `write_atomically`: the ledger and the results are written to a temporary
   file in the same folder and renamed over the old one, so a crash or a full
   disk never leaves half a score or half a results file behind.
@@ -34,6 +36,35 @@ def read_payload(path: Path) -> Any:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise UsageError(f"the event payload {path} is not JSON: {exc}") from None
+
+
+class Unreadable(Exception):
+    """A JSON file that cannot be used; `detail` says why, in a few English words."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_json_object(path: Path, limit: int) -> dict[str, Any]:
+    """The JSON object in `path`, which exists; `Unreadable` when it is not a regular
+    file, is larger than `limit` bytes, is not UTF-8 JSON (NaN and Infinity are not
+    JSON either) or holds something other than an object."""
+    if path.is_symlink() or not path.is_file():
+        raise Unreadable("not a regular file")
+    if path.stat().st_size > limit:
+        raise Unreadable(f"larger than {limit:,} bytes")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise Unreadable(str(exc)[:200]) from None
+    if not isinstance(data, dict):
+        raise Unreadable("not a JSON object")
+    return data
 
 
 def write_atomically(path: Path, text: str) -> None:

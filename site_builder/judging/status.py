@@ -28,7 +28,8 @@ from site_builder.core.errors import UsageError
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_paused, load_file
 from site_builder.core.reporter import Rendering, markdown_escape
 from site_builder.judging import ledger
-from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, discover
+from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST
+from site_builder.tallying import roster
 
 FORMATS = ("text", "markdown", "json")
 # From this many entries their manifests are read by forked processes too (`parallel`).
@@ -132,15 +133,16 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
     else:
         round_ = default_round(contest, now or datetime.now().astimezone())
 
-    slugs = [s for s in discover(root).slugs if (root / ENTRIES_DIR / s / MANIFEST).is_file()]
+    # Which entries the round judges is the tally's rule (roster); when the previous
+    # round's results cannot say, every entry is shown, with a note naming the file.
+    folders = roster.entry_folders(root)
+    judged = roster.round_entries(root, contest, round_, folders)
     advanced_file = None
-    previous = contest.previous_round(round_)
-    if previous is not None:
-        advanced = ledger.read_advanced(root, previous.id)
-        if advanced.slugs is None:
-            advanced_file = advanced.file
-        else:
-            slugs = [s for s in slugs if s in advanced.slugs]
+    if judged.problem is not None:
+        slugs, advanced_file = folders, judged.problem.file
+    else:
+        chosen = set(judged.slugs)
+        slugs = [s for s in folders if s in chosen]
 
     def read_teams(part: Sequence[str]) -> list[frozenset[str] | None]:
         """Each manifest read strictly (every judge of the round may be on a team);

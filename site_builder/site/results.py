@@ -19,6 +19,7 @@ from typing import Any
 from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
 
 from site_builder.core.contest import Contest
+from site_builder.core.fileio import Unreadable, read_json_object
 
 RESULTS_DIR = "results"
 SCHEMA_FILE = "results.schema.json"
@@ -66,10 +67,6 @@ class RoundResult:
         return next((r for r in self.rows if r.entry == slug), None)
 
 
-def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def load_results(
     root: Path, contest: Contest, schema_dir: Path | None = None
 ) -> tuple[RoundResult, ...]:
@@ -92,15 +89,10 @@ def load_results(
 
 def _read(path: Path, validator: Draft7Validator, round_id: str) -> RoundResult | None:
     display = f"{RESULTS_DIR}/{path.name}"
-    if path.stat().st_size > MAX_BYTES:
-        log.warning(
-            "contest: %s is larger than %d bytes; its results are not shown", display, MAX_BYTES
-        )
-        return None
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, ValueError) as exc:
-        log.warning("contest: %s is not valid JSON (%s); its results are not shown", display, exc)
+        data = read_json_object(path, MAX_BYTES)
+    except Unreadable as exc:
+        log.warning("contest: %s: %s; its results are not shown", display, exc.detail)
         return None
     error = next(iter(validator.iter_errors(data)), None)
     if error is not None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import GitError
-from site_builder.core.fileio import write_atomically
+from site_builder.core.fileio import Unreadable, read_json_object, write_atomically
 from site_builder.core.problems import Problem
 from site_builder.judging.ledger import RESULTS_SIZE_LIMIT, SCORES_DIR, results_file
 from site_builder.tallying import tally
@@ -143,30 +143,16 @@ class Committed:
         return self.data is not None or self.problem is not None
 
 
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def read_committed(root: Path, round_id: str) -> Committed:
     display = results_file(round_id)
     path = root / display
     if not path.exists() and not path.is_symlink():
         return Committed(display, None)
-
-    def unreadable(detail: str) -> Committed:
-        return Committed(display, None, Problem(display, None, None, "tally.results-unreadable",
-                                                {"detail": detail}))
-
-    if path.is_symlink() or not path.is_file():
-        return unreadable("not a regular file")
-    if path.stat().st_size > RESULTS_SIZE_LIMIT:
-        return unreadable(f"larger than {RESULTS_SIZE_LIMIT:,} bytes")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, ValueError) as exc:
-        return unreadable(str(exc)[:200])
-    if not isinstance(data, dict):
-        return unreadable("not a JSON object")
+        data = read_json_object(path, RESULTS_SIZE_LIMIT)
+    except Unreadable as exc:
+        problem = Problem(display, None, None, "tally.results-unreadable", {"detail": exc.detail})
+        return Committed(display, None, problem)
     return Committed(display, data)
 
 
