@@ -201,9 +201,21 @@ def _check(document: Document, schema: schemas.Schema) -> ContestLoad:
     problems = schema.check(document)
     if problems:
         return ContestLoad(None, document, problems, language)
+    if schema.fast is None:
+        _fill_round_defaults(data, schema)
     contest = _build(data)
     problems = list(_semantic_problems(contest, document))
     return ContestLoad(None if problems else contest, document, problems, language)
+
+
+def _fill_round_defaults(data: Any, schema: schemas.Schema) -> None:
+    """The schema's defaults of a round, where fastjsonschema did not write them in (it
+    could not compile the schema, and jsonschema alone, which fills nothing, decided)."""
+    properties = schema.property_schema(["rounds", 0]).get("properties", {})
+    for round_ in data["rounds"]:
+        for key, sub in properties.items():
+            if isinstance(sub, Mapping) and "default" in sub:
+                round_.setdefault(key, sub["default"])
 
 
 def _dt(value: str) -> datetime:

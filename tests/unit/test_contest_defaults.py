@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
 from typing import Any
 
-from site_builder.core.contest import load_contest
+from site_builder.core import schemas
+from site_builder.core.contest import load_contest, load_contest_text
 from tests.contestkit import REPO, write_contest
 
 DEFAULTED = ("min_judges", "aggregation", "correction")
@@ -66,4 +68,20 @@ def test_a_value_written_in_contest_yml_wins_over_the_default(tmp_path: Path) ->
     assert contest is not None
     assert {(r.min_judges, r.aggregation, r.correction) for r in contest.rounds} == {
         (1, "mean", "zscore")
+    }
+
+
+def test_the_defaults_come_from_the_schema_without_fastjsonschema_too(tmp_path: Path) -> None:
+    # When fastjsonschema cannot compile a schema, jsonschema alone decides, and it
+    # writes no defaults: the contest still gets the schema's.
+    root = tmp_path / "contest"
+    root.mkdir()
+    _schema_with(root, {"min_judges": 2, "aggregation": "median", "correction": "none"})
+    write_contest(root, change=_without_defaulted)
+    compiled = schemas.load_schema(root / "schema", schemas.CONTEST)
+    slow = dataclasses.replace(compiled, fast=None)
+    loaded = load_contest_text((root / "contest.yml").read_bytes(), slow)
+    assert loaded.contest is not None, loaded.problems
+    assert {(r.min_judges, r.aggregation, r.correction) for r in loaded.contest.rounds} == {
+        (2, "median", "none")
     }
