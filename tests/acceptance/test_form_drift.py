@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from contestkit import REPO
+
 FORM = ".github/ISSUE_TEMPLATE/entry.yml"
 
 

@@ -3,23 +3,18 @@ what one process gives, faults included."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 
+from benchmarks.make_contest import make_contest
 from site_builder.core.contest import load_contest
 from site_builder.judging import ledger, status
 from site_builder.submissions import validate
 from site_builder.submissions.validate import validate_repository
 from site_builder.tallying import fingerprint, gather
 from site_builder.tallying.roster import entry_folders
-
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from benchmarks.make_contest import make_contest  # noqa: E402
 
 
 def test_two_processes_read_the_same_ledger_as_one(

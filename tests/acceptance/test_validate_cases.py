@@ -28,7 +28,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import (
+from contestkit import (
+    REPO,
     ContestTree,
     assert_no_traceback,
     entry_text,
@@ -38,7 +39,7 @@ from conftest import (
     run_contest,
 )
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
+CASES = REPO / "tests" / "cases"
 DEFAULT_SLUG = "case-entry"
 HOSTILE_TIMEOUT = 20
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 import yaml
+from contestkit import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-GITHUB = ROOT / ".github"
+GITHUB = REPO / ".github"
 WORKFLOWS_DIR = GITHUB / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS_DIR.glob("*.yml")) + sorted(WORKFLOWS_DIR.glob("*.yaml"))
 WORKFLOW_IDS = [p.name for p in WORKFLOW_FILES]
@@ -126,7 +126,7 @@ def workflows() -> Workflows:
 def test_zizmor_finds_nothing() -> None:
     result = subprocess.run(
         [tool("zizmor"), "--offline", "--no-progress", "--color=never", ".github/"],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -142,7 +142,7 @@ def test_workflows_match_the_github_schema() -> None:
             "vendor.github-workflows",
             *map(str, WORKFLOW_FILES),
         ],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -161,7 +161,7 @@ def test_workflows_match_the_github_schema() -> None:
 def test_other_github_files_match_their_schema(schema: str, relative: str) -> None:
     result = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", schema, relative],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,

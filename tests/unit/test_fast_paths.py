@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from contestkit import REPO
 from jsonschema import Draft7Validator
 
 from site_builder.core import schemas
 from site_builder.core.loader import parse
 from site_builder.submissions import duplicates
 
-REPO = Path(__file__).resolve().parents[2]
 ENTRY_SCHEMA = json.loads((REPO / "schema" / "entry.schema.json").read_text(encoding="utf-8"))
 
 

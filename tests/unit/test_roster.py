@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 import sys
-from pathlib import Path
 
 import pytest
+from contestkit import REPO
 
 from site_builder.core import loader
 from site_builder.core.loader import LoadFailure, parse, peek_text
@@ -100,7 +100,7 @@ def test_the_quick_title_is_the_parsed_title() -> None:
 
 
 def test_the_example_titles_take_the_quick_path() -> None:
-    manifests = sorted((Path(__file__).resolve().parents[2] / "entries").glob("*/entry.yml"))
+    manifests = sorted((REPO / "entries").glob("*/entry.yml"))
     assert manifests
     for manifest in manifests:
         text = manifest.read_text(encoding="utf-8")

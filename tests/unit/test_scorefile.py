@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
+from contestkit import REPO
 
 from site_builder.core import schemas
 from site_builder.core.loader import LoadFailure, parse
 from site_builder.judging import scorefile
 from site_builder.judging.ledger import FIELD_ORDER, ScoreRecord, dump
 
-REPO = Path(__file__).resolve().parents[2]
 SCHEMA = schemas.load_schema(REPO / "schema", schemas.SCORE)
 
 COMMENTS = [
