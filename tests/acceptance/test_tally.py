@@ -6,17 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
 import subprocess
-import sys
 import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from contestkit import REPO, add_entry, commit_all, git, write_contest
+from contestkit import REPO, add_entry, commit_all, git, invoke_contest, write_contest
 from jsonschema import Draft7Validator
 
 from site_builder.core.contest import Contest, load_contest
@@ -28,11 +26,7 @@ JUDGES = ["Judge-Ahn", "judge-baek", "judge-choi", "judge-dong"]
 ENTRIES = ["air-watch", "bus-stop", "city-map", "dog-park", "eco-bin", "fire-safe", "good-food"]
 SCHEMA = json.loads((REPO / "schema" / "results.schema.json").read_text(encoding="utf-8"))
 def contest_tally(root: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "--lang", lang, "tally",
-         *args],
-        capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    return invoke_contest(["--root", str(root), "--lang", lang, "tally", *args], root)
 
 
 def contest_of(root: Path) -> Contest:
