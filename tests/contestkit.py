@@ -8,6 +8,8 @@
   `ContestTree.write_entry`, `add_entry` (one made by `contest new`).
 * images: `image_bytes` and `make_image`, real images drawn with Pillow.
 * git: `git`, `commit_all`, with no user configuration and a fixed identity.
+* forks: `watch_children` makes sure a forked child of `parallel.map_chunks` works,
+  and says which processes did.
 * the CLI: `invoke_contest` runs `contest ARGS` in this process (its output captured,
   the exit code `site_builder.cli.main` chooses); `run_contest` runs
   ``python -m site_builder ARGS`` as a child process, for the tests that are about the
@@ -24,14 +26,18 @@ import resource
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from PIL import Image, ImageDraw
 
+from site_builder.core import parallel
 from site_builder.core.contest import load_contest
 from site_builder.core.loader import CONTEST_SIZE_LIMIT, load_file
 from site_builder.submissions.scaffold import new_entry
@@ -380,3 +386,47 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     for stream, text in (("stdout", result.stdout), ("stderr", result.stderr)):
         assert "Traceback" not in text, f"traceback on {stream}:\n{text}"
         assert "internal error" not in text, f"crash on {stream}:\n{text}"
+
+
+# --- forked children -------------------------------------------------------------------
+
+
+def watch_children(
+    monkeypatch: pytest.MonkeyPatch, folder: Path | None = None
+) -> Callable[[], set[int]]:
+    """Make a test of `parallel.map_chunks` really run in two processes, and tell.
+
+    Forking is allowed as on a machine with two cores. A forked child writes its pid
+    to a file in `folder` (a new temporary folder by default) as it takes each chunk;
+    this process, before it takes any chunk itself, waits (a minute at most) until a
+    child has taken one, so that a busy machine cannot leave every chunk to this
+    process. The function returned gives the pids that took chunks, other than this
+    process's: empty when no child ran, which a test of two processes must then fail on."""
+    real_take = parallel._take
+    parent = os.getpid()
+    marks = (folder or Path(tempfile.mkdtemp(prefix="children-"))) / "chunks-taken-by"
+    if parallel.usable_cores() < 2:
+        monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+
+    def take(work: Any, parts: Any, tokens: int) -> Any:
+        if os.getpid() == parent:
+            deadline = time.monotonic() + 60
+            while not marks.exists() and time.monotonic() < deadline:
+                time.sleep(0.005)
+            return real_take(work, parts, tokens)
+
+        def marked(part: Any) -> Any:
+            with marks.open("a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
+            return work(part)
+
+        return real_take(marked, parts, tokens)
+
+    monkeypatch.setattr(parallel, "_take", take)
+
+    def children() -> set[int]:
+        if not marks.exists():
+            return set()
+        return {int(pid) for pid in marks.read_text(encoding="utf-8").split()} - {parent}
+
+    return children

@@ -57,7 +57,9 @@ def load_workflow(name: str) -> dict[str, Any]:
 
 
 def workflow_names() -> list[str]:
-    return sorted(p.name for p in WORKFLOWS.glob("*.yml"))
+    names = sorted(p.name for p in WORKFLOWS.glob("*.yml"))
+    assert names, f"no workflows in {WORKFLOWS}"
+    return names
 
 
 # --- contest command lines in a script ------------------------------------------------

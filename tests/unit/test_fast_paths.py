@@ -118,7 +118,10 @@ def test_fastjsonschema_agrees_with_jsonschema_on_every_variant() -> None:
 
 
 def test_every_schema_is_valid_draft_07() -> None:
-    for path in sorted((REPO / "schema").glob("*.schema.json")):
+    paths = sorted((REPO / "schema").glob("*.schema.json"))
+    assert {p.name for p in paths} >= {f"{name}.schema.json" for name in
+                                       ("contest", "entry", "score", "results", "report")}
+    for path in paths:
         schemas.check_schema(schemas.schema_from_text(path.name, path.read_text(encoding="utf-8")))
 
 
