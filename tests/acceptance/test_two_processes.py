@@ -55,9 +55,9 @@ def test_two_processes_read_the_same_ledger_as_one(
 def test_a_round_read_in_two_processes_is_the_round_read_in_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    children = watch_children(monkeypatch)
     """What the tally reads (scores, problems, titles, fingerprint runs) does not depend
     on how many processes read it, faults included."""
+    children = watch_children(monkeypatch)
     make_contest(tmp_path, 30, 3, seed=11)
     folder = tmp_path / "scores" / "first"
     slugs = sorted(p.name for p in folder.iterdir())
@@ -93,9 +93,9 @@ def test_a_round_read_in_two_processes_is_the_round_read_in_one(
 def test_validate_in_two_processes_reports_what_one_process_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    children = watch_children(monkeypatch)
     """`contest validate` shares the entries between two processes on a large contest;
     the report (every problem, in order, and the count of files) must not change."""
+    children = watch_children(monkeypatch)
     make_contest(tmp_path, 24, 2, seed=5)
     entries = sorted((tmp_path / "entries").iterdir())
     first = entries[0] / "entry.yml"
