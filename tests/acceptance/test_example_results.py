@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from contestkit import REPO, git, invoke_contest
 
+pytestmark = pytest.mark.slow  # a clone of this repository, tallied
+
 
 def contest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return invoke_contest(["--root", str(root), "--lang", "en", *args], root)

@@ -18,6 +18,8 @@ from site_builder.submissions.validate import validate_repository
 from site_builder.tallying import fingerprint, gather
 from site_builder.tallying.roster import entry_folders
 
+pytestmark = pytest.mark.slow  # synthetic contests, read in forked processes
+
 
 def test_two_processes_read_the_same_ledger_as_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

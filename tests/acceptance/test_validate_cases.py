@@ -269,6 +269,7 @@ def test_positive_contest(case: Path, tmp_path: Path) -> None:
     assert report["problems"] == []
 
 
+@pytest.mark.slow  # a child process each, under memory and time limits
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_is_refused_within_bounds(name: str, tmp_path: Path) -> None:
     """1 GiB of address space (RLIMIT_AS) and 20 s: a validator that expands an

@@ -17,7 +17,10 @@ from contestkit import watch_children
 
 from site_builder.core import parallel
 
-pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork and two cores")
+pytestmark = [
+    pytest.mark.skipif(not parallel.can_fork(), reason="needs fork and two cores"),
+    pytest.mark.slow,  # children that sleep, fail and die, twice each
+]
 
 ITEMS = list(range(1000))
 

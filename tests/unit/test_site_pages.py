@@ -211,6 +211,7 @@ def test_datasets_are_grouped_by_normalized_name() -> None:
     assert len(groups) == 1 and groups[0].slugs == ("aa-one", "bb-two")
 
 
+@pytest.mark.slow
 def test_gallery_is_paginated_and_light_at_5000_entries() -> None:
     template = _entries(("wifi-finder",))[0]
     entries = tuple(
