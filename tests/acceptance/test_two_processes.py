@@ -1,4 +1,4 @@
-"""Work shared with a second process (ledger scan, tally, validate, status) gives exactly
+"""Work shared with a second process (ledger scan, validate, status) gives exactly
 what one process gives, faults included. Each test checks that a forked child did take
 part of the work (`contestkit.watch_children`)."""
 
@@ -15,8 +15,6 @@ from site_builder.core.contest import load_contest
 from site_builder.judging import ledger, status
 from site_builder.submissions import validate
 from site_builder.submissions.validate import validate_repository
-from site_builder.tallying import fingerprint, gather
-from site_builder.tallying.roster import entry_folders
 
 pytestmark = pytest.mark.slow  # synthetic contests, read in forked processes
 
@@ -52,44 +50,6 @@ def test_two_processes_read_the_same_ledger_as_one(
     edited_display = edited.relative_to(tmp_path).as_posix()
     from_child = next(f for f in two_files if f.file == edited_display)
     assert from_child.document.locate(["judge"])[0] == 4  # re-parsed on demand, right line
-
-
-def test_a_round_read_in_two_processes_is_the_round_read_in_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What the tally reads (scores, problems, titles, fingerprint runs) does not depend
-    on how many processes read it, faults included."""
-    children = watch_children(monkeypatch)
-    make_contest(tmp_path, 30, 3, seed=11)
-    folder = tmp_path / "scores" / "first"
-    slugs = sorted(p.name for p in folder.iterdir())
-    broken = next((folder / slugs[4]).iterdir())
-    broken.write_text("round: first\n", encoding="utf-8")
-    edited = next((folder / slugs[9]).iterdir())
-    edited.write_text("# checked by hand\n" + edited.read_text("utf-8"), encoding="utf-8")
-    (folder / "no-such-entry").mkdir()
-    (folder / "no-such-entry" / edited.name).write_text(
-        edited.read_text("utf-8").replace(slugs[9], "no-such-entry"), encoding="utf-8")
-    contest = load_contest(tmp_path).contest
-    assert contest is not None
-    round_ = contest.rounds[0]
-    folders = entry_folders(tmp_path)
-
-    def read() -> gather.RoundData:
-        return gather.read_round(tmp_path, contest, round_, folders, folders)
-
-    monkeypatch.setattr(gather, "PARALLEL_SLUGS", 10**9)
-    one = read()
-    monkeypatch.setattr(gather, "PARALLEL_SLUGS", 1)
-    monkeypatch.setattr(gather, "PARALLEL_CHUNK", 2)
-    two = read()
-    assert children(), "no forked child read any entry"
-    assert (two.scores, two.problems, two.titles) == (one.scores, one.problems, one.titles)
-    assert "ledger.unknown-entry" in {p.code for p in one.problems}
-    assert any(p.file == broken.relative_to(tmp_path).as_posix() for p in one.problems)
-    assert len(one.titles) == 30 and len(one.runs) == 1 and len(two.runs) > 1
-    assert fingerprint.assemble(round_, folders, two.runs) == fingerprint.assemble(
-        round_, folders, one.runs)
 
 
 def test_validate_in_two_processes_reports_what_one_process_reports(
