@@ -310,6 +310,7 @@ def test_what_is_not_a_usable_image_is_refused(root: Path, content: bytes, code:
     assert_untouched(root)
 
 
+@pytest.mark.slow
 def test_a_decompression_bomb_is_not_opened(root: Path) -> None:
     result = run(root, complete_answers(),
                  Attachments({asset(1): image(), asset(2): image("PNG", (9000, 9000))}))

@@ -238,6 +238,7 @@ def test_merge_ref_checkout(forge: Forge) -> None:
     assert report["entry"] == "new-entry"
 
 
+@pytest.mark.slow
 def test_history_deeper_than_the_first_deepening_step(forge: Forge) -> None:
     pr = forge.pull_request(add_entry(), write("entries/new-entry/entry.yml", NEW_ENTRY + "\n"))
     forge.advance_main(commits=60)

@@ -29,6 +29,8 @@ from site_builder.judging import recorder
 from site_builder.judging.recorder import Outcome, Result
 from site_builder.submissions.validate import validate_repository
 
+pytestmark = pytest.mark.slow  # bare origins, pushes and the recorder as a child process
+
 JUDGES = ["judge-ahn", "judge-baek", "Judge-Choi", "judge-dong", "judge-fan"]
 FIRST = ["judge-ahn", "judge-baek", "Judge-Choi", "judge-dong"]
 FINAL = ["judge-ahn", "judge-baek", "judge-fan"]
@@ -478,7 +480,6 @@ def test_a_rejected_push_is_retried_from_the_new_tip(ci: Path, origin: Path,
                      "scores/first/wifi-finder/judge-baek.yml"]
 
 
-@pytest.mark.slow
 def test_sixteen_judges_at_the_same_time_lose_nothing(tmp_path: Path) -> None:
     judges = [f"judge-{index:02d}" for index in range(16)]
     origin = build_origin(tmp_path, judges=judges, first_judges=judges, final_judges=judges[:3])

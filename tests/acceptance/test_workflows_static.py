@@ -125,6 +125,7 @@ def workflows() -> Workflows:
 # --- external linters ---------------------------------------------------------
 
 
+@pytest.mark.slow  # zizmor over every workflow
 def test_zizmor_finds_nothing() -> None:
     result = subprocess.run(
         [tool("zizmor"), "--offline", "--no-progress", "--color=never", ".github/"],
@@ -136,6 +137,7 @@ def test_zizmor_finds_nothing() -> None:
     assert result.returncode == 0, f"zizmor reported findings:\n{result.stdout}\n{result.stderr}"
 
 
+@pytest.mark.slow  # check-jsonschema, a child process
 def test_workflows_match_the_github_schema() -> None:
     result = subprocess.run(
         [
@@ -152,6 +154,7 @@ def test_workflows_match_the_github_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # check-jsonschema, a child process each
 @pytest.mark.parametrize(
     ("schema", "relative"),
     [

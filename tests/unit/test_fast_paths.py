@@ -98,6 +98,7 @@ def _variants() -> list[tuple[str, Any]]:
     return variants
 
 
+@pytest.mark.slow
 def test_fastjsonschema_agrees_with_jsonschema_on_every_variant() -> None:
     schema = schemas.schema_from_text("entry.schema.json", json.dumps(ENTRY_SCHEMA))
     assert schema.fast is not None, "the fast validator did not compile the entry schema"
