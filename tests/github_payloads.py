@@ -349,6 +349,7 @@ def _registry() -> Any:
         resource = DRAFT7.create_resource(document)
         resources.append((document.get("$id") or path.relative_to(SCHEMAS).as_posix(), resource))
         resources.append((path.relative_to(SCHEMAS).as_posix(), resource))
+    assert resources, f"no *.schema.json under {SCHEMAS}"
     return Registry().with_resources(resources)
 
 

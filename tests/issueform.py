@@ -9,17 +9,15 @@ Answers are given by the key in the label's parentheses (``links.service``).
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
+from contestkit import REPO, image_bytes
 
 from site_builder.core.loader import load_file
 
-REPO = Path(__file__).resolve().parents[1]
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "entry.yml"
 ASSET = "https://github.com/user-attachments/assets/{:08x}-0000-4000-8000-{:012x}"
 
@@ -73,9 +71,7 @@ def render_body(
 
 
 def image(fmt: str = "PNG", size: tuple[int, int] = (640, 400)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (40, 90, 160)).save(buffer, fmt)
-    return buffer.getvalue()
+    return image_bytes(fmt, size)
 
 
 def asset(number: int) -> str:

@@ -8,7 +8,6 @@ compound-word title is the search test's target, one with a broken image.
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
@@ -16,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from PIL import Image
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.contestkit import REPO, copy_from_checkout, image_bytes
+
 EXAMPLES = ("wifi-finder", "air-walk", "shelter-now", "parking-compare", "shop-start-check")
 
 XSS_TITLE = "</title><script>alert('t')</script>"
@@ -78,9 +77,7 @@ def entry_data(title: str, summary: str, category: str = "welfare", **extra: Any
 
 
 def png(width: int = 640, height: int = 400, color: tuple[int, int, int] = (30, 120, 200)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), color).save(buffer, "PNG")
-    return buffer.getvalue()
+    return image_bytes("PNG", (width, height), color)
 
 
 def write_entry(
@@ -129,17 +126,14 @@ def make_repo(
     results: bool = False,
     git: bool = True,
 ) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("schema", "docs"):
-        shutil.copytree(ROOT / name, root / name, dirs_exist_ok=True)
-    shutil.copy(ROOT / "contest.yml", root / "contest.yml")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- site_builder/", f"- {ROOT}/site_builder/")
+    copy_from_checkout(root, "schema", "docs", "contest.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("- site_builder/", f"- {REPO}/site_builder/")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("scores", "results"):
         (root / name).mkdir(exist_ok=True)
     for slug in examples:
-        shutil.copytree(ROOT / "entries" / slug, root / "entries" / slug)
+        shutil.copytree(REPO / "entries" / slug, root / "entries" / slug)
     if extra:
         write_entry(
             root,

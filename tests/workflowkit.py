@@ -39,11 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contestkit import git
+from contestkit import REPO, git
 
 from site_builder.core.loader import load_file
 
-REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = REPO / ".github" / "workflows"
 RUN_CONTEST = Path(__file__).resolve().parent / "workflow_contest.py"
 REPOSITORY = "example-org/citizen-software-contest-2015"
@@ -58,7 +57,9 @@ def load_workflow(name: str) -> dict[str, Any]:
 
 
 def workflow_names() -> list[str]:
-    return sorted(p.name for p in WORKFLOWS.glob("*.yml"))
+    names = sorted(p.name for p in WORKFLOWS.glob("*.yml"))
+    assert names, f"no workflows in {WORKFLOWS}"
+    return names
 
 
 # --- contest command lines in a script ------------------------------------------------

@@ -12,9 +12,10 @@ For each entry of the round and each folder of scores/<round>/, in slug order:
 
 Doing it entry by entry, rather than reading the whole ledger and then checking it,
 keeps a round of 25,000 files from holding 25,000 texts and records at once (which on
-this project's machines cost more than reading them), and lets the work be shared with
-other processes (`parallel.map_chunks`), each taking runs of consecutive slugs as it
-becomes free. The result is the same, in the same order, either way.
+this project's machines cost more than reading them). One process reads the round:
+sharing it with forked ones saved 0.3 to 0.5 s of 25,000 files, and without that the
+tally stays within its bound (0.6 of a bare CSafeLoader scan of the same files,
+`benchmarks/bench_tally.py`).
 """
 
 from __future__ import annotations
@@ -23,17 +24,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.core import parallel
 from site_builder.core.contest import Contest, Round
 from site_builder.core.loader import collection_paused
 from site_builder.core.problems import Problem
 from site_builder.judging import ledger
 from site_builder.tallying import fingerprint
 from site_builder.tallying.roster import read_entry
-
-# Below this many slugs one process is quicker than forking a second.
-PARALLEL_SLUGS = 1500
-PARALLEL_CHUNK = 64
 
 Marks = fingerprint.Marks
 
@@ -50,7 +46,7 @@ class RoundData:
     titles: dict[str, str]
     runs: list[str]
     """The scores' canonical JSON (`fingerprint.scores_json`), in runs of consecutive
-    slugs, in order: written where the scores are read, for `fingerprint.assemble`."""
+    slugs, in order, for `fingerprint.assemble`."""
 
 
 def read_round(
@@ -60,48 +56,36 @@ def read_round(
 ) -> RoundData:
     """Read and check the scores of `round_`, whose entries are `entries`; `folders` are
     every entry folder of the contest (a score for any other slug is an error).
-    `meanwhile` is run by this process while a second one starts reading
-    (`parallel.map_chunks`)."""
+    `meanwhile` is run first (the tally loads its math there)."""
     reader = ledger.FolderReader(root)
     with collection_paused():
         score_folders, problems = ledger.list_folders(root, contest, round_.id)
         by_slug = {display.rsplit("/", 1)[1]: (display, path) for display, path in score_folders}
         in_round = set(entries)
-        # Filled in as entries are read; each process fills its own copy, for its slugs.
+        # Filled in as entries are read.
         teams: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
         checker = ledger.Checker(root, contest, teams)
-
-        def work(slugs: Sequence[str]) -> RoundData:
-            scores: list[tuple[str, str, Marks]] = []
-            found: list[Problem] = []
-            names: dict[str, str] = {}
-            for slug in slugs:
-                folder = by_slug.get(slug)
-                files = reader.read_quick(*folder, found) if folder is not None else []
-                if slug in in_round:
-                    judges = [f.data["judge"] if isinstance(f, ledger.QuickFile) else f.record.judge
-                              for f in files]
-                    title, teams[slug] = read_entry(root, slug, judges, titles=titles)
-                    if title is not None:
-                        names[slug] = title
-                for item in files:
-                    if isinstance(item, ledger.QuickFile):
-                        data = item.data
-                        if checker.passes(data):  # nearly always: nothing more to build
-                            scores.append((slug, data["judge"], data["scores"]))
-                            continue
-                        item = item.full()
-                    found.extend(checker.check(item))
-                    record = item.record
-                    scores.append((record.entry, record.judge, record.scores))
-            return RoundData(scores, found, names, [fingerprint.scores_json(scores)])
-
-        slugs = sorted(in_round | by_slug.keys())
-        parts = parallel.map_chunks(work, slugs, minimum=PARALLEL_SLUGS, chunk=PARALLEL_CHUNK,
-                                    meanwhile=meanwhile)
-    return RoundData(
-        [score for part in parts for score in part.scores],
-        problems + [problem for part in parts for problem in part.problems],
-        {slug: title for part in parts for slug, title in part.titles.items()},
-        [run for part in parts for run in part.runs],
-    )
+        if meanwhile is not None:
+            meanwhile()
+        scores: list[tuple[str, str, Marks]] = []
+        titles_found: dict[str, str] = {}
+        for slug in sorted(in_round | by_slug.keys()):
+            folder = by_slug.get(slug)
+            files = reader.read_quick(*folder, problems) if folder is not None else []
+            if slug in in_round:
+                judges = [f.data["judge"] if isinstance(f, ledger.QuickFile) else f.record.judge
+                          for f in files]
+                title, teams[slug] = read_entry(root, slug, judges, titles=titles)
+                if title is not None:
+                    titles_found[slug] = title
+            for item in files:
+                if isinstance(item, ledger.QuickFile):
+                    data = item.data
+                    if checker.passes(data):  # nearly always: nothing more to build
+                        scores.append((slug, data["judge"], data["scores"]))
+                        continue
+                    item = item.full()
+                problems.extend(checker.check(item))
+                record = item.record
+                scores.append((record.entry, record.judge, record.scores))
+    return RoundData(scores, problems, titles_found, [fingerprint.scores_json(scores)])

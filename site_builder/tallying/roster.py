@@ -27,13 +27,6 @@ longer than the rest of a tally, so each manifest is read once, as bytes, and
   logins have none); casefolding works character by character. Removing every escaped
   line break, also where a backslash is no escape, only joins text: a login anywhere
   in the text is still found.
-
-  Decoding and casefolding a whole manifest of Korean text costs more than reading it,
-  so when the text has none of the few characters whose casefold holds an ASCII letter
-  (`FOLDS_TO_ASCII`: ß, ſ, the Kelvin sign, the ﬀ ligatures...), the UTF-8 bytes are
-  searched with their ASCII letters lowercased (``bytes.lower``). Logins are ASCII, and
-  in UTF-8 every byte of any other character is at least 0x80, so a run of ASCII
-  characters that casefolds to a login is exactly a run of bytes that lowercases to it.
 """
 
 from __future__ import annotations
@@ -58,18 +51,6 @@ from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG, discover
 
 _HEX_ESCAPE = re.compile(rb"\\[xuU]")
-#: Every character beyond ASCII whose casefold holds an ASCII character (Unicode 14;
-#: tests/test_roster.py recomputes the list from the running Python's database).
-FOLDS_TO_ASCII = (
-    "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
-    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
-)
-_FOLDS_TO_ASCII = re.compile(b"|".join(re.escape(c.encode()) for c in FOLDS_TO_ASCII))
-# Their UTF-8 lead bytes, turned into NUL by one `bytes.translate` (a regular expression
-# over a 4 KB manifest takes twice as long): Hangul never has them, so most manifests
-# are cleared without the expression.
-_LEADS = bytes({c.encode()[0] for c in FOLDS_TO_ASCII})
-_MARK_LEADS = bytes.maketrans(_LEADS, b"\0" * len(_LEADS))
 # A backslash, a line break (YAML's, in UTF-8), and the indentation after it.
 _ESCAPED_BREAK = re.compile(rb"\\(?:\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9])[ \t]*")
 
@@ -136,11 +117,8 @@ def _may_name(raw: bytes, logins: Iterable[str]) -> bool:
         if _HEX_ESCAPE.search(raw):
             return True
         raw = _ESCAPED_BREAK.sub(b"", raw)
-    if b"\0" in raw.translate(_MARK_LEADS) and _FOLDS_TO_ASCII.search(raw):
-        folded = raw.decode("utf-8", "replace").casefold()
-        return any(login in folded for login in logins)
-    lowered = raw.lower()  # ASCII letters only: every other character's bytes are >= 0x80
-    return any(login.encode() in lowered for login in logins)
+    folded = raw.decode("utf-8", "replace").casefold()
+    return any(login in folded for login in logins)
 
 
 def _team(raw: bytes, display: str, logins: Iterable[str]) -> frozenset[str]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from contestkit import REPO
 
 from site_builder.cli import cli
 from site_builder.cli.reference import render
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_docs_reference_matches_the_commands() -> None:

@@ -6,20 +6,17 @@ This is what anyone who clones the repository can run to verify a published rank
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from contestkit import REPO, git
+from contestkit import REPO, git, invoke_contest
+
+pytestmark = pytest.mark.slow  # a clone of this repository, tallied
 
 
 def contest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "--lang", "en", *args],
-        capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    return invoke_contest(["--root", str(root), "--lang", "en", *args], root)
 
 
 @pytest.fixture(scope="module", autouse=True)

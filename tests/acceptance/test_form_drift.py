@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from contestkit import REPO, copy_from_checkout, invoke_contest
+
 FORM = ".github/ISSUE_TEMPLATE/entry.yml"
 
 
 def _contest(tmp_path: Path) -> Path:
-    shutil.copy(REPO / "contest.yml", tmp_path / "contest.yml")
-    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    copy_from_checkout(tmp_path, "contest.yml", "schema")
     (tmp_path / FORM).parent.mkdir(parents=True)
     shutil.copy(REPO / FORM, tmp_path / FORM)
     return tmp_path
 
 
 def _validate(root: Path) -> tuple[int, list[dict[str, object]]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "validate", "--format", "json"],
-        capture_output=True, text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
-        timeout=60, check=False,
-    )
+    result = invoke_contest(["--root", str(root), "validate", "--format", "json"], root)
     assert "Traceback" not in result.stderr
     return result.returncode, json.loads(result.stdout)["problems"]
 

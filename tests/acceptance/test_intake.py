@@ -6,10 +6,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +15,7 @@ from typing import Any
 import github_payloads as gh
 import pytest
 from click.testing import CliRunner, Result
-from contestkit import REPO, add_entry, write_contest
+from contestkit import REPO, add_entry, invoke_contest, write_contest
 from issueform import (
     FORM,
     asset,
@@ -158,10 +155,7 @@ def test_a_complete_form_becomes_a_valid_entry(root: Path, newline: str, mark: s
         "screenshots": ["screenshot-1.png", "screenshot-2.jpg"],
     }
     assert list(data) == list(load_schema(REPO / "schema", ENTRY).document["properties"])
-    check = subprocess.run(
-        [sys.executable, "-m", "site_builder", "validate", "entries/bus-now"], cwd=root,
-        env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True,
-        check=False)
+    check = invoke_contest(["validate", "entries/bus-now"], root)
     assert check.returncode == 0, check.stdout
 
 
@@ -316,6 +310,7 @@ def test_what_is_not_a_usable_image_is_refused(root: Path, content: bytes, code:
     assert_untouched(root)
 
 
+@pytest.mark.slow
 def test_a_decompression_bomb_is_not_opened(root: Path) -> None:
     result = run(root, complete_answers(),
                  Attachments({asset(1): image(), asset(2): image("PNG", (9000, 9000))}))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from contestkit import REPO, add_entry, write_contest, write_results
+from contestkit import add_entry, invoke_contest, write_contest, write_results
 
 from site_builder.core.contest import Contest, load_contest
 from site_builder.core.loader import load_bytes
@@ -348,12 +346,8 @@ def test_results_extra_fields_are_ignored(tmp_path: Path) -> None:
 def test_contest_validate_scores_cli(root: Path) -> None:
     contest = contest_of(root)
     ledger.write_record(root, record(contest, judge="outsider"))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "--lang", "en", "validate",
-         str(root / "scores"), "--format", "json"],
-        capture_output=True, text=True, env=env, check=False,
-    )
+    run = invoke_contest(["--root", str(root), "--lang", "en", "validate",
+                          str(root / "scores"), "--format", "json"], root)
     assert run.returncode == 1, run.stderr
     report = json.loads(run.stdout)
     assert [p["code"] for p in report["problems"]] == ["ledger.not-judge"]
@@ -435,19 +429,12 @@ def test_status_default_round_and_cli_json(root: Path) -> None:
     assert status.default_round(contest, between).id == "first"
     assert status.default_round(contest, before).id == "first"
     ledger.write_record(root, record(contest, entry="air-watch", judge="judge-baek"))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "status", "--round",
-         "first", "--format", "json"],
-        capture_output=True, text=True, env=env, check=False,
-    )
+    run = invoke_contest(["--root", str(root), "status", "--round", "first", "--format", "json"],
+                         root)
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["round"] == "first" and data["scored"] == 1
     assert data["entries"][0]["judges"]["judge-baek"] == "scored"
     assert data["entries"][1]["judges"]["judge-choi"] == "conflict"
-    bad = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "status", "--round", "x"],
-        capture_output=True, text=True, env=env, check=False,
-    )
+    bad = invoke_contest(["--root", str(root), "status", "--round", "x"], root)
     assert bad.returncode == 2 and "there is no round 'x'" in bad.stderr

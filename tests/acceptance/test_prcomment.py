@@ -4,16 +4,14 @@ comment's text, and hostile result.json files (the artifact a fork can forge).""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from contestkit import REPO, add_entry, git, write_contest
+from contestkit import REPO, add_entry, git, invoke_contest, write_contest
 
 from site_builder.core import messages
 from site_builder.core.reporter import markdown_escape
@@ -26,10 +24,8 @@ Reports = dict[str, dict[str, Any]]
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    return subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+    """`contest ARGS` in `cwd`, in this process (no GITHUB_STEP_SUMMARY: `cli_env`)."""
+    return invoke_contest(args, cwd)
 
 
 def validate_json(root: Path, *args: str) -> dict[str, Any]:

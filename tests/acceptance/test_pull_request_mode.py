@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ContestTree, assert_no_traceback, entry_text, new_contest, run_contest
+from conftest import (
+    ContestTree,
+    assert_no_traceback,
+    entry_text,
+    invoke_contest,
+    new_contest,
+    run_contest,
+)
 from contestkit import commit_all, git
 
 MEMBER = "hong-gildong"
@@ -130,13 +137,16 @@ def validate_pr(
     base: str = "origin/main",
     author: str | None = MEMBER,
     submitted_at: str | None = ON_TIME,
+    process: bool = False,
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """`contest validate --base` in `clone`: in this process, or with `process` as
+    ``python -m site_builder`` in a child (for what only a process shows: its import path)."""
     args = ["validate", "--base", base, "--format", "json"]
     if author is not None:
         args += ["--author", author]
     if submitted_at is not None:
         args += ["--submitted-at", submitted_at]
-    result = run_contest(args, clone)
+    result = (run_contest if process else invoke_contest)(args, clone)
     assert_no_traceback(result)
     assert result.returncode in (0, 1), result.stdout + result.stderr
     return result, json.loads(result.stdout)
@@ -228,6 +238,7 @@ def test_merge_ref_checkout(forge: Forge) -> None:
     assert report["entry"] == "new-entry"
 
 
+@pytest.mark.slow
 def test_history_deeper_than_the_first_deepening_step(forge: Forge) -> None:
     pr = forge.pull_request(add_entry(), write("entries/new-entry/entry.yml", NEW_ENTRY + "\n"))
     forge.advance_main(commits=60)
@@ -244,7 +255,7 @@ def test_the_pull_requests_own_code_is_never_run(forge: Forge) -> None:
         add_entry(), write("site_builder/__init__.py", "raise SystemExit('pwned')\n")
     )
     clone = forge.checkout(pr)
-    result, report = validate_pr(clone)
+    result, report = validate_pr(clone, process=True)
     assert "pwned" not in result.stdout + result.stderr
     assert codes(report) == [("pr.protected", "site_builder/__init__.py")]
 
@@ -416,7 +427,7 @@ def test_late_and_invalid_is_still_late(forge: Forge) -> None:
 def test_submitted_at_without_offset_is_a_usage_error(forge: Forge) -> None:
     pr = forge.pull_request(add_entry())
     clone = forge.checkout(pr)
-    result = run_contest(
+    result = invoke_contest(
         ["validate", "--base", "origin/main", "--submitted-at", "2015-11-01T12:00:00"], clone
     )
     assert_no_traceback(result)
@@ -537,7 +548,7 @@ def test_clone_without_origin_or_base_exits_2(forge: Forge) -> None:
     clone = forge.checkout(pr)
     git(clone, "remote", "remove", "origin")
     for ref in (base, "origin/main", "main"):
-        result = run_contest(["validate", "--base", ref, "--author", MEMBER], clone)
+        result = invoke_contest(["validate", "--base", ref, "--author", MEMBER], clone)
         assert_no_traceback(result)
         assert result.returncode == 2, result.stdout + result.stderr
         assert result.stdout == ""
@@ -552,7 +563,7 @@ def test_shallow_clone_without_origin_and_no_common_history_exits_2(forge: Forge
     git(clone, "fetch", "-q", "--depth=1", "origin", "main")
     base = git(clone, "rev-parse", "FETCH_HEAD")
     git(clone, "remote", "remove", "origin")
-    result = run_contest(["validate", "--base", base], clone)
+    result = invoke_contest(["validate", "--base", base], clone)
     assert_no_traceback(result)
     assert result.returncode == 2
     assert "no common history" in result.stderr
@@ -562,7 +573,7 @@ def test_shallow_clone_without_origin_and_no_common_history_exits_2(forge: Forge
 def test_unknown_base_ref_exits_2(forge: Forge) -> None:
     pr = forge.pull_request(add_entry())
     clone = forge.checkout(pr)
-    result = run_contest(["validate", "--base", "origin/no-such-branch"], clone)
+    result = invoke_contest(["validate", "--base", "origin/no-such-branch"], clone)
     assert_no_traceback(result)
     assert result.returncode == 2
     assert "base 'origin/no-such-branch'" in result.stderr
@@ -571,7 +582,7 @@ def test_unknown_base_ref_exits_2(forge: Forge) -> None:
 def test_not_a_git_repository_exits_2(tmp_path: Path) -> None:
     tree = new_contest(tmp_path / "plain")
     tree.write_entry("new-entry")
-    result = run_contest(["validate", "--base", "main"], tree.root)
+    result = invoke_contest(["validate", "--base", "main"], tree.root)
     assert_no_traceback(result)
     assert result.returncode == 2
     assert "is not a git repository" in result.stderr

@@ -29,6 +29,8 @@ from site_builder.judging import recorder
 from site_builder.judging.recorder import Outcome, Result
 from site_builder.submissions.validate import validate_repository
 
+pytestmark = pytest.mark.slow  # bare origins, pushes and the recorder as a child process
+
 JUDGES = ["judge-ahn", "judge-baek", "Judge-Choi", "judge-dong", "judge-fan"]
 FIRST = ["judge-ahn", "judge-baek", "Judge-Choi", "judge-dong"]
 FINAL = ["judge-ahn", "judge-baek", "judge-fan"]

@@ -25,7 +25,7 @@ from site_builder.site.engine import current_time
 from tests.showcase_repo import XSS_SERVICE, XSS_TITLE, make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = (os.environ.get("CHROMIUM") or shutil.which("chromium")
             or shutil.which("google-chrome") or "/usr/bin/chromium")

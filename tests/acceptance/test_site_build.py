@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from contestkit import REPO
 
 from site_builder.site import thumbnails
 from site_builder.site.build import build_site, generate_site
 from site_builder.site.engine import current_time
-from tests.showcase_repo import EXAMPLES, ROOT, make_repo
+from tests.showcase_repo import EXAMPLES, make_repo
 
 pytestmark = pytest.mark.slow
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -25,14 +26,14 @@ def _env() -> dict[str, str]:
     # The hook file imports site_builder: make it this checkout's.
     return {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(REPO),
         "CONTEST_NOW": "2015-12-31T12:00:00+09:00",
         "NO_MKDOCS_2_WARNING": "1",
     }
 
 
 def test_mkdocs_build_strict_passes_on_the_example_contest(tmp_path: Path) -> None:
-    entries = tuple(sorted(p.name for p in (ROOT / "entries").iterdir() if p.is_dir()))
+    entries = tuple(sorted(p.name for p in (REPO / "entries").iterdir() if p.is_dir()))
     repo = make_repo(tmp_path / "repo", examples=entries, extra=False, results=True)
     done = subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")],

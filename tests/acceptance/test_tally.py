@@ -6,17 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
+import shutil
 import subprocess
-import sys
 import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from contestkit import REPO, add_entry, commit_all, git, write_contest
+from contestkit import REPO, add_entry, commit_all, git, invoke_contest, write_contest
 from jsonschema import Draft7Validator
 
 from site_builder.core.contest import Contest, load_contest
@@ -28,11 +27,7 @@ JUDGES = ["Judge-Ahn", "judge-baek", "judge-choi", "judge-dong"]
 ENTRIES = ["air-watch", "bus-stop", "city-map", "dog-park", "eco-bin", "fire-safe", "good-food"]
 SCHEMA = json.loads((REPO / "schema" / "results.schema.json").read_text(encoding="utf-8"))
 def contest_tally(root: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "--lang", lang, "tally",
-         *args],
-        capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    return invoke_contest(["--root", str(root), "--lang", lang, "tally", *args], root)
 
 
 def contest_of(root: Path) -> Contest:
@@ -71,9 +66,18 @@ def four_finalists(data: dict[str, Any]) -> None:
         award["count"] = 1
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    root = tmp_path / "contest"
+def copy_repository(source: Path, target: Path) -> Path:
+    """A copy of the git repository `source` (its commits the same), its index refreshed
+    for the copied files' new inodes and times."""
+    shutil.copytree(source, target, symlinks=True)
+    git(target, "update-index", "-q", "--refresh")
+    return target
+
+
+@pytest.fixture(scope="module")
+def root_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The contest, made once per module; each test gets a copy (`root`)."""
+    root = tmp_path_factory.mktemp("template") / "contest"
     write_contest(root, judges=JUDGES, conflicts={"judge-choi": ["bus-stop"]},
                   change=four_finalists)
     for slug in ENTRIES:
@@ -81,6 +85,11 @@ def root(tmp_path: Path) -> Path:
     git(root, "init", "--quiet", "--initial-branch=main")
     commit_all(root, "contest")
     return root
+
+
+@pytest.fixture
+def root(root_template: Path, tmp_path: Path) -> Path:
+    return copy_repository(root_template, tmp_path / "contest")
 
 
 def score_first_round(root: Path) -> None:
@@ -94,14 +103,21 @@ def score_first_round(root: Path) -> None:
     commit_all(root, "scores of the first round")
 
 
-@pytest.fixture
-def published(root: Path) -> Path:
-    """The first round scored, its results written and committed."""
+@pytest.fixture(scope="module")
+def published_template(root_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first round scored, its results written and committed, once per module."""
+    root = copy_repository(root_template, tmp_path_factory.mktemp("published") / "contest")
     score_first_round(root)
     run = contest_tally(root, "--write")
     assert run.returncode == 0, run.stderr
     commit_all(root, "results: first")
     return root
+
+
+@pytest.fixture
+def published(published_template: Path, tmp_path: Path) -> Path:
+    """A copy of `published_template` for one test."""
+    return copy_repository(published_template, tmp_path / "contest")
 
 
 def results(root: Path, round_id: str = "first") -> dict[str, Any]:

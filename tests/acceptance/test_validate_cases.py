@@ -5,8 +5,10 @@ tests/cases/negative-contest/<case>/    a contest.yml that must be refused
 tests/cases/positive/<case>/            an entry that must pass
 tests/cases/positive-contest/<case>/    a contest.yml that must pass
 
-Each case runs the real CLI (`python -m site_builder validate --format json`)
-in a fresh contest under tmp_path. A negative case lists in expected.yml every
+Each case runs the real CLI (`contest validate --format json`, in this process:
+`contestkit.invoke_contest`) in a fresh contest under tmp_path; the hostile inputs
+run it as a child process (`python -m site_builder`), which gets 1 GiB of address
+space and 20 seconds. A negative case lists in expected.yml every
 error the run must report, each with its exact file and line; an error that is
 not listed fails the case too, so a check that starts reporting noise (or the
 same mistake twice) is noticed. case.yml, when present, says what else to make
@@ -28,17 +30,19 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import (
+from contestkit import (
+    REPO,
     ContestTree,
     assert_no_traceback,
     entry_text,
     image_format,
+    invoke_contest,
     make_image,
     new_contest,
     run_contest,
 )
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
+CASES = REPO / "tests" / "cases"
 DEFAULT_SLUG = "case-entry"
 HOSTILE_TIMEOUT = 20
 
@@ -174,12 +178,10 @@ def build_entry_case(case: Path, tree: ContestTree) -> dict[str, Any]:
 def validate_json(
     root: Path, args: list[str] | None = None, *, limit_memory: bool = False, timeout: float = 60
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
-    result = run_contest(
-        ["validate", "--format", "json", *(args or [])],
-        root,
-        limit_memory=limit_memory,
-        timeout=timeout,
-    )
+    words = ["validate", "--format", "json", *(args or [])]
+    # The bounds (memory, time) are the process's: only then does a child run.
+    result = (run_contest(words, root, limit_memory=True, timeout=timeout) if limit_memory
+              else invoke_contest(words, root))
     assert_no_traceback(result)
     assert result.stdout.strip(), f"no JSON report; stderr:\n{result.stderr}"
     return result, json.loads(result.stdout)
@@ -267,6 +269,7 @@ def test_positive_contest(case: Path, tmp_path: Path) -> None:
     assert report["problems"] == []
 
 
+@pytest.mark.slow  # a child process each, under memory and time limits
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_is_refused_within_bounds(name: str, tmp_path: Path) -> None:
     """1 GiB of address space (RLIMIT_AS) and 20 s: a validator that expands an

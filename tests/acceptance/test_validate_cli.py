@@ -15,6 +15,7 @@ from conftest import (
     ContestTree,
     assert_no_traceback,
     entry_text,
+    invoke_contest,
     run_contest,
 )
 
@@ -22,9 +23,13 @@ BAD_CATEGORY = VALID_ENTRY.replace("category: welfare", "category: sports")
 
 
 def _run(
-    tree: ContestTree, *args: str, env: dict[str, str] | None = None
+    tree: ContestTree, *args: str, env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    result = run_contest(list(args), tree.root, env)
+    """`contest ARGS` in the contest's folder: in this process, or with `process` as
+    ``python -m site_builder`` in a child (where the test is about what the process
+    gives: its exit status, what it reads from its environment)."""
+    run = run_contest if process else invoke_contest
+    result = run(list(args), tree.root, env)
     assert_no_traceback(result)
     return result
 
@@ -34,7 +39,7 @@ def _run(
 
 def test_valid_contest_exits_0(contest_tree: ContestTree) -> None:
     contest_tree.write_entry("wifi-finder")
-    result = _run(contest_tree, "validate")
+    result = _run(contest_tree, "validate", process=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "문제 없음" in result.stdout
     assert result.stderr == ""
@@ -47,7 +52,7 @@ def test_contest_without_entries_exits_0(contest_tree: ContestTree) -> None:
 
 def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree) -> None:
     contest_tree.write_entry("wifi-finder", BAD_CATEGORY)
-    result = _run(contest_tree, "validate")
+    result = _run(contest_tree, "validate", process=True)
     assert result.returncode == 1
     assert "entries/wifi-finder/entry.yml:11:11: 오류: 분야 'sports'" in result.stdout
     assert "    고치는 법: 다음 중 하나를 쓰세요: safety" in result.stdout
@@ -119,7 +124,7 @@ def test_root_option_from_elsewhere(contest_tree: ContestTree, tmp_path: Path) -
     contest_tree.write_entry("wifi-finder", BAD_CATEGORY)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    result = run_contest(["--root", str(contest_tree.root), "validate"], elsewhere)
+    result = invoke_contest(["--root", str(contest_tree.root), "validate"], elsewhere)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert "entries/wifi-finder/entry.yml:11:11" in result.stdout
@@ -127,7 +132,7 @@ def test_root_option_from_elsewhere(contest_tree: ContestTree, tmp_path: Path) -
 
 def test_run_from_a_subfolder_finds_the_contest(contest_tree: ContestTree) -> None:
     folder = contest_tree.write_entry("wifi-finder", BAD_CATEGORY)
-    result = run_contest(["validate", "."], folder)
+    result = invoke_contest(["validate", "."], folder)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert "entries/wifi-finder/entry.yml:11:11" in result.stdout
@@ -210,7 +215,8 @@ def test_github_format_appends_a_markdown_table_to_the_step_summary(
     summary = tmp_path / "step-summary.md"
     summary.write_text("## an earlier step\n", encoding="utf-8")
     result = _run(
-        contest_tree, "validate", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}
+        contest_tree, "validate", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)},
+        process=True,
     )
     assert result.returncode == 1
     text = summary.read_text(encoding="utf-8")

@@ -42,6 +42,8 @@ from site_builder.core import messages
 from site_builder.core.loader import load_bytes
 from site_builder.core.reporter import markdown_escape
 
+pytestmark = pytest.mark.slow  # every workflow run end to end, site build included
+
 JUDGES = ["judge-ahn", "judge-baek", "judge-choi", "judge-dong"]
 IN_TIME = "2015-11-02T01:00:00Z"
 LATE = "2015-12-16T00:00:00Z"  # submissions closed 2015-12-15T18:00:00+09:00

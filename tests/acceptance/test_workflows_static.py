@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 import yaml
+from contestkit import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-GITHUB = ROOT / ".github"
+GITHUB = REPO / ".github"
 WORKFLOWS_DIR = GITHUB / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS_DIR.glob("*.yml")) + sorted(WORKFLOWS_DIR.glob("*.yaml"))
 WORKFLOW_IDS = [p.name for p in WORKFLOW_FILES]
+# An empty glob would leave the parametrized tests below without a case (skipped,
+# not failed): test_the_expected_workflows_exist fails then.
 
 EXPECTED_WORKFLOWS = {
     "validate.yml",
@@ -123,10 +125,11 @@ def workflows() -> Workflows:
 # --- external linters ---------------------------------------------------------
 
 
+@pytest.mark.slow  # zizmor over every workflow
 def test_zizmor_finds_nothing() -> None:
     result = subprocess.run(
         [tool("zizmor"), "--offline", "--no-progress", "--color=never", ".github/"],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -134,6 +137,7 @@ def test_zizmor_finds_nothing() -> None:
     assert result.returncode == 0, f"zizmor reported findings:\n{result.stdout}\n{result.stderr}"
 
 
+@pytest.mark.slow  # check-jsonschema, a child process
 def test_workflows_match_the_github_schema() -> None:
     result = subprocess.run(
         [
@@ -142,7 +146,7 @@ def test_workflows_match_the_github_schema() -> None:
             "vendor.github-workflows",
             *map(str, WORKFLOW_FILES),
         ],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
@@ -150,6 +154,7 @@ def test_workflows_match_the_github_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # check-jsonschema, a child process each
 @pytest.mark.parametrize(
     ("schema", "relative"),
     [
@@ -161,7 +166,7 @@ def test_workflows_match_the_github_schema() -> None:
 def test_other_github_files_match_their_schema(schema: str, relative: str) -> None:
     result = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", schema, relative],
-        cwd=ROOT,
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,

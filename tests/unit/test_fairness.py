@@ -33,6 +33,8 @@ import pytest
 
 from site_builder.tallying.scoring import Criterion, RoundRules, Score, tally_round
 
+pytestmark = pytest.mark.slow  # simulates many contests
+
 CRITERIA = (
     Criterion("usefulness", 30, 10),
     Criterion("creativity", 25, 10),

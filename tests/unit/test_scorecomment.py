@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from contestkit import REPO
 
 from site_builder.core import messages
 from site_builder.core.contest import Contest, Round, load_contest
@@ -18,12 +17,10 @@ from site_builder.judging.scorecomment import (
     template,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
 def contest() -> Contest:
-    loaded = load_contest(ROOT)
+    loaded = load_contest(REPO)
     assert loaded.contest is not None, loaded.problems
     return loaded.contest
 

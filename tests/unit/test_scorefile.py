@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
+from contestkit import REPO
 
 from site_builder.core import schemas
 from site_builder.core.loader import LoadFailure, parse
 from site_builder.judging import scorefile
 from site_builder.judging.ledger import FIELD_ORDER, ScoreRecord, dump
 
-REPO = Path(__file__).resolve().parents[2]
 SCHEMA = schemas.load_schema(REPO / "schema", schemas.SCORE)
 
 COMMENTS = [
@@ -93,6 +92,7 @@ def test_field_order_is_the_ledgers() -> None:
     assert scorefile.FIELD_ORDER == FIELD_ORDER
 
 
+@pytest.mark.slow
 def test_awkward_values_are_read_fast_and_identically_or_not_fast() -> None:
     rng = random.Random(7)
     for index in range(1500):
@@ -207,6 +207,7 @@ def mutate(text: str, rng: random.Random) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_mutated_files_never_read_differently() -> None:
     rng = random.Random(2015)
     bases = [dump(record(rng, COMMENTS[index % len(COMMENTS)])) for index in range(200)]

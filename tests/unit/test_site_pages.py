@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from contestkit import REPO
 
 from site_builder.core import schemas
 from site_builder.core.contest import load_contest
@@ -29,21 +30,20 @@ from site_builder.site.thumbnails import EntryPictures, Picture
 from site_builder.submissions.entries import Entry, load_entry
 from tests.showcase_repo import entry_data, results_data
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN = REPO / "tests" / "golden"
 KST = timezone(timedelta(hours=9))
 NOW = datetime(2015, 12, 31, 12, 0, tzinfo=KST)
 
 
 def _contest():  # type: ignore[no-untyped-def]
-    loaded = load_contest(ROOT)
+    loaded = load_contest(REPO)
     assert loaded.contest is not None, loaded.problems
     return loaded.contest
 
 
 def _entries(slugs: tuple[str, ...]) -> tuple[Entry, ...]:
-    schema = schemas.load_schema(ROOT / "schema", schemas.ENTRY)
-    loaded = [load_entry(ROOT, slug, schema).entry for slug in slugs]
+    schema = schemas.load_schema(REPO / "schema", schemas.ENTRY)
+    loaded = [load_entry(REPO, slug, schema).entry for slug in slugs]
     assert all(loaded)
     return tuple(e for e in loaded if e is not None)
 
@@ -70,7 +70,7 @@ def _site(slugs: tuple[str, ...] = ("wifi-finder", "air-walk", "shelter-now")) -
         results=(results_module.from_data(results_data(list(slugs))),),
         updated={s: datetime(2015, 11, 20, 3, 0, tzinfo=UTC) for s in slugs},
         pictures=_pictures(entries),
-        entry_schema=json.loads((ROOT / "schema" / "entry.schema.json").read_text("utf-8")),
+        entry_schema=json.loads((REPO / "schema" / "entry.schema.json").read_text("utf-8")),
     )
 
 
@@ -211,6 +211,7 @@ def test_datasets_are_grouped_by_normalized_name() -> None:
     assert len(groups) == 1 and groups[0].slugs == ("aa-one", "bb-two")
 
 
+@pytest.mark.slow
 def test_gallery_is_paginated_and_light_at_5000_entries() -> None:
     template = _entries(("wifi-finder",))[0]
     entries = tuple(

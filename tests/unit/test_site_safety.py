@@ -8,13 +8,13 @@ from pathlib import Path
 
 import markdown
 import pytest
+from contestkit import REPO
 
 from site_builder.core.contest import load_contest
 from site_builder.site import results as results_module
 from site_builder.site.safe import description_html, front_matter_string, link, text, url
 from tests.showcase_repo import XSS_DESCRIPTION, results_data
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE_EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
 
 
@@ -97,7 +97,7 @@ def test_urls_must_be_absolute_https() -> None:
 
 
 def _contest():  # type: ignore[no-untyped-def]
-    loaded = load_contest(ROOT)
+    loaded = load_contest(REPO)
     assert loaded.contest is not None
     return loaded.contest
 
@@ -109,7 +109,7 @@ def _write(root: Path, name: str, body: str) -> None:
 
 def test_valid_results_are_read(tmp_path: Path) -> None:
     _write(tmp_path, "first.json", json.dumps(results_data(["wifi-finder", "air-walk"])))
-    found = results_module.load_results(tmp_path, _contest(), ROOT / "schema")
+    found = results_module.load_results(tmp_path, _contest(), REPO / "schema")
     assert [r.round for r in found] == ["first"]
     assert found[0].rows[0].entry == "wifi-finder" and found[0].alpha == 0.61
 
@@ -135,5 +135,5 @@ def test_bad_results_are_skipped_with_a_warning(
     tmp_path: Path, body: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     _write(tmp_path, "first.json", body)
-    assert results_module.load_results(tmp_path, _contest(), ROOT / "schema") == ()
+    assert results_module.load_results(tmp_path, _contest(), REPO / "schema") == ()
     assert "results/first.json" in caplog.text
