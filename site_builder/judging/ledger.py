@@ -46,6 +46,7 @@ from site_builder.core.loader import (
     parse,
     read_text,
 )
+from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
 from site_builder.judging import scorefile
 from site_builder.judging.scorefile import FIELD_ORDER
@@ -56,7 +57,6 @@ RESULTS_DIR = "results"
 RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
 _ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
 
@@ -138,7 +138,7 @@ def order_key(event_time: str, comment_url: str | None) -> tuple[datetime, int]:
 def score_path(round_id: str, slug: str, login: str) -> str:
     """Where a score lives, relative to the contest root. Refuses parts that are not
     a round id, a slug and a login, so no value can point outside scores/."""
-    if not _ROUND_ID.match(round_id) or not SLUG.match(slug) or not _LOGIN.match(login):
+    if not _ROUND_ID.match(round_id) or not SLUG.match(slug) or not is_login(login):
         raise ValueError(f"not a score path: {round_id!r}, {slug!r}, {login!r}")
     return f"{SCORES_DIR}/{round_id}/{slug}/{login.lower()}.yml"
 
@@ -432,7 +432,7 @@ def _scan_file(
     name = item.name
     display = f"{folder}/{name}"
     stem = name.removesuffix(".yml")
-    if not _is_file(item) or not name.endswith(".yml") or not _LOGIN.match(stem):
+    if not _is_file(item) or not name.endswith(".yml") or not is_login(stem):
         code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
         problems.append(Problem(display, None, None, code))
         return None
