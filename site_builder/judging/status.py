@@ -28,6 +28,7 @@ from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_p
 from site_builder.core.reporter import markdown_escape
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, discover
+from site_builder.submissions.teams import team_logins
 
 FORMATS = ("text", "markdown", "json")
 # From this many entries their manifests are read by forked processes too (`parallel`).
@@ -148,7 +149,7 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         for slug in part:
             display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
             try:
-                found.append(ledger.team_logins(
+                found.append(team_logins(
                     load_file(root / display, display, ENTRY_SIZE_LIMIT).data))
             except LoadFailure:
                 found.append(None)

@@ -29,6 +29,7 @@ from site_builder.submissions.entries import (
     manifest_display,
 )
 from site_builder.submissions.entry_checks import check_entry
+from site_builder.submissions.teams import is_member
 
 # Paths only organizers change; anything else outside entries/ is just "outside".
 PROTECTED = (
@@ -132,7 +133,9 @@ def _check_entry(
         return
     if base_manifest is not None and author:
         before = load_entry_bytes(slug, base_manifest, entry_schema)
-        if not _is_member(before.document.data if before.document else None, author):
+        # The base version decides who may edit: an entry merged under an older
+        # schema must still name its owners.
+        if not is_member(before.document.data if before.document else None, author):
             params = {"author": author, "slug": slug}
             report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
@@ -149,23 +152,6 @@ def _check_entry(
     others += [duplicates.identity_from_bytes(other, None) for other in too_large]
     mine = duplicates.Identity.of(slug, manifest_display(slug), load.document)
     report.extend(duplicates.find_one(mine, others))
-
-
-def _is_member(data: object, login: str) -> bool:
-    # The base version decides who may edit; read it leniently, since an
-    # entry merged under an older schema must still name its owners.
-    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
-        return False
-    members = data["team"].get("members")
-    if not isinstance(members, list):
-        return False
-    folded = login.casefold()
-    return any(
-        isinstance(m, dict)
-        and isinstance(m.get("github"), str)
-        and m["github"].casefold() == folded
-        for m in members
-    )
 
 
 def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:

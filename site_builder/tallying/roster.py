@@ -56,6 +56,7 @@ from site_builder.core.loader import (
 from site_builder.core.problems import Problem
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG, discover
+from site_builder.submissions.teams import team_logins
 
 _HEX_ESCAPE = re.compile(rb"\\[xuU]")
 #: Every character beyond ASCII whose casefold holds an ASCII character (Unicode 14;
@@ -147,6 +148,6 @@ def _team(raw: bytes, display: str, logins: Iterable[str]) -> frozenset[str]:
     if not _may_name(raw, logins):
         return frozenset()
     try:
-        return ledger.team_logins(parse(decode(raw, display), display).data)
+        return team_logins(parse(decode(raw, display), display).data)
     except LoadFailure:
         return frozenset()
