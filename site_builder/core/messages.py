@@ -468,6 +468,21 @@ CATALOGUE: dict[str, _M] = {
         "팀 구성원(team.members의 github 계정)이 PR을 열어야 합니다.",
         "A team member (a github login in team.members) must open the pull request.",
     ),
+    "pr.team-judge": _m(
+        "이 PR은 '{slug}' 팀에 심사위원({logins})을 넣거나 뺍니다.",
+        "This pull request adds or removes a judge ({logins}) in the team of '{slug}'.",
+        "심사위원이 든 팀은 PR로 바꿀 수 없습니다. 팀 구성이 정말 그렇다면 주최 측에 알려 "
+        "주세요: 운영진만 이런 변경을 검토해 병합할 수 있습니다.",
+        "A team change involving a judge cannot be made by pull request. If the team really "
+        "is so, tell the organizers: only an organizer can review and merge such a change.",
+    ),
+    "pr.team-closed": _m(
+        "접수 마감({close}) 뒤에는 '{slug}'의 팀 구성을 바꿀 수 없습니다.",
+        "The team of '{slug}' cannot change after submissions close ({close}).",
+        "팀 구성원이 바뀌었다면 주최 측에 알려 주세요: 운영진만 이 변경을 병합할 수 있습니다.",
+        "If the team really changed, tell the organizers: only an organizer can merge this "
+        "change.",
+    ),
     "pr.late": _m(
         "접수 마감({close}) 뒤에 제출되었습니다 (제출 시각 {submitted}).",
         "Submitted after the deadline ({close}); submitted at {submitted}.",
