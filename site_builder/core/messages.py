@@ -746,6 +746,16 @@ CATALOGUE: dict[str, _M] = {
         "이 점수 파일을 지우세요 (git rm).",
         "Remove this score file (git rm).",
     ),
+    "ledger.team-edit": _m(
+        "커밋 {commit}이(가) 심사위원 '{login}'을(를) '{slug}' 팀에 넣었습니다. 그 전에 "
+        "기록된 '{login}'의 점수는 그대로 유효합니다.",
+        "Commit {commit} put the judge '{login}' on the team of '{slug}' after they had "
+        "scored it; the score recorded before stands.",
+        "심사위원은 자신이 심사한 출품작의 팀에 들 수 없습니다. team.members에서 "
+        "'{login}'을(를) 빼세요. 정말 팀원이라면 주최 측이 점수를 어떻게 할지 정합니다.",
+        "A judge cannot join the team of an entry they judge: remove '{login}' from "
+        "team.members. If they really are on the team, the organizers decide about the score.",
+    ),
     "ledger.criteria-missing": _m(
         "'{round}' 단계의 평가 기준 점수가 빠졌습니다: {missing}",
         "Marks are missing for criteria of round '{round}': {missing}",

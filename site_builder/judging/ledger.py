@@ -27,7 +27,7 @@ import operator
 import os
 import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +49,7 @@ from site_builder.core.problems import Problem
 from site_builder.judging import scorefile
 from site_builder.judging.scorefile import FIELD_ORDER
 from site_builder.submissions.entries import SLUG
+from site_builder.submissions.teams import Past
 from site_builder.submissions.teams import team_logins as team_logins  # the recorder's name
 
 SCORES_DIR = "scores"
@@ -515,19 +516,38 @@ def read_advanced(root: Path, round_id: str) -> Advanced:
 # --- teams, for conflicts of interest -------------------------------------------
 
 
-def conflict(contest: Contest, login: str, slug: str, team: frozenset[str]) -> str | None:
+def conflict(
+    contest: Contest, login: str, slug: str, team: frozenset[str], past: Past | None = None,
+    recorded_before: Callable[[str], bool] | None = None,
+) -> str | None:
     """Why `login` may not score `slug`: ``declared``, ``team``, or None. `team` holds
-    casefolded logins, as `team_logins` gives them."""
-    return conflict_of(contest.judge(login), login, slug, team)
+    casefolded logins, as `team_logins` gives them; see `conflict_of` for the rest."""
+    return conflict_of(contest.judge(login), login, slug, team, past, recorded_before)
 
 
 def conflict_of(
-    judge: Judge | None, login: str, slug: str, team: frozenset[str]
+    judge: Judge | None, login: str, slug: str, team: frozenset[str], past: Past | None = None,
+    recorded_before: Callable[[str], bool] | None = None,
 ) -> str | None:
-    """The conflict-of-interest rule: `conflict`, for the judge `login` names in
-    contest.yml (None when it names none)."""
+    """The conflict-of-interest rule, for the judge `login` names in contest.yml (None
+    when it names none): a conflict they declared, or a place on the entry's team,
+    today (`team`) or ever on the default branch (`past`, from `teams.team_history`).
+
+    A team edit does not reach back: when the judge was put on the team by a later
+    edit, and `recorded_before` (given the edit's commit) says the score was recorded
+    before it, the score stands (`team_edit` then names the edit)."""
     if judge is not None and slug in judge.conflicts:
         return "declared"
-    if login.casefold() in team:
-        return "team"
+    folded = login.casefold()
+    if folded in team or (past is not None and folded in past.ever):
+        edit = past.added.get(folded) if past is not None else None
+        if edit is None or recorded_before is None or not recorded_before(edit):
+            return "team"
     return None
+
+
+def team_edit(login: str, team: frozenset[str], past: Past | None) -> str | None:
+    """The commit that put `login` on a team it is still on, after the entry began
+    (None when it was on the team from the start, or is not on it)."""
+    folded = login.casefold()
+    return past.added.get(folded) if past is not None and folded in team else None

@@ -10,6 +10,7 @@ against contest.yml, entries/ and results/, a file at a time, for the tally too.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,10 @@ from site_builder.judging.ledger import (
     conflict_of,
     read_advanced,
     scan,
+    team_edit,
 )
+from site_builder.submissions.entries import manifest_display
+from site_builder.submissions.teams import Past, team_history, unchanged_since
 
 
 def ledger_problems(
@@ -59,10 +63,13 @@ class Checker:
     `teams` maps each entry folder that exists to its members' logins (`team_logins` of
     its manifest); a caller may fill it in as it goes, before checking an entry's files.
     What a round needs (its judges, rubric, previous round's results) is worked out on
-    its first file and kept."""
+    its first file and kept. The teams' past on the default branch is read once, here
+    (`teams.team_history`: one ``git log``)."""
 
     def __init__(self, root: Path, contest: Contest, teams: Mapping[str, frozenset[str]]):
         self.root, self.contest, self.teams = root, contest, teams
+        self.past = team_history(root, [judge.github for judge in contest.judges])
+        self._edits: set[tuple[str, str]] = set()
         self._facts: dict[str, _RoundFacts] = {}
         self._advanced: dict[str, Advanced] = {}
         self._warned: set[str] = set()
@@ -74,7 +81,7 @@ class Checker:
         facts = self._round_facts(data["round"])
         if facts is None or not facts.clean(data["entry"], data["judge"], data["scores"],
                                             data["rubric_sha256"], data["event_time"],
-                                            self.teams):
+                                            self.teams, self.past):
             return False
         if facts.previous is None:
             return True
@@ -88,8 +95,11 @@ class Checker:
             return []  # reported once for its folder
         round_ = facts.round
         clean = facts.clean(record.entry, record.judge, record.scores, record.rubric_sha256,
-                            record.event_time, self.teams)
-        problems = [] if clean else list(_check_record(facts, item, self.teams))
+                            record.event_time, self.teams, self.past)
+        problems = [] if clean else [
+            problem for problem in _check_record(self.root, facts, item, self.teams, self.past)
+            if self._first_report(problem)
+        ]
         previous = facts.previous
         if previous is None:
             return problems
@@ -110,6 +120,16 @@ class Checker:
                 Problem(item.file, line, column, "ledger.not-advanced", params, "entry")
             )
         return problems
+
+    def _first_report(self, problem: Problem) -> bool:
+        """A team edit is reported once, however many of the judge's scores it follows."""
+        if problem.code != "ledger.team-edit":
+            return True
+        key = (problem.file, str(problem.params["login"]).casefold())
+        if key in self._edits:
+            return False
+        self._edits.add(key)
+        return True
 
     def _round_facts(self, round_id: str) -> _RoundFacts | None:
         facts = self._facts.get(round_id)
@@ -170,7 +190,7 @@ class _RoundFacts:
 
     def clean(
         self, entry: str, judge: str, scores: Mapping[str, Number], rubric_sha256: str,
-        event_time: str, teams: Mapping[str, frozenset[str]],
+        event_time: str, teams: Mapping[str, frozenset[str]], past: Mapping[str, Past],
     ) -> bool:
         """Whether `_check_record` has nothing to say about a score with these fields,
         decided without building anything. False means only that it must run."""
@@ -179,7 +199,7 @@ class _RoundFacts:
         if (
             found is None
             or team is None
-            or conflict_of(found, judge, entry, team) is not None
+            or conflict_of(found, judge, entry, team, past.get(entry)) is not None
             or rubric_sha256 != self.rubric_sha256
             or scores.keys() != self.criteria.keys()
         ):
@@ -192,7 +212,8 @@ class _RoundFacts:
 
 
 def _check_record(
-    facts: _RoundFacts, item: LedgerFile, teams: Mapping[str, frozenset[str]]
+    root: Path, facts: _RoundFacts, item: LedgerFile, teams: Mapping[str, frozenset[str]],
+    pasts: Mapping[str, Past],
 ) -> Iterable[Problem]:
     record, round_ = item.record, facts.round
 
@@ -213,9 +234,17 @@ def _check_record(
     elif judge.github != login:
         yield at("ledger.judge-spelling", ["judge"], "warning", login=login,
                  expected=judge.github)
-    why = conflict_of(judge, login, slug, teams.get(slug, frozenset()))
+    team, past = teams.get(slug, frozenset()), pasts.get(slug)
+    recorded_before = functools.partial(unchanged_since, root, item.file)
+    why = conflict_of(judge, login, slug, team, past, recorded_before)
+    edit = team_edit(login, team, past) if why is None else None
     if why is not None:
         yield at(f"ledger.conflict-{why}", ["judge"], login=login, slug=slug)
+    elif edit is not None:
+        # The score was recorded before the judge was put on the team: it stands, and
+        # the edit is what needs an organizer.
+        yield Problem(manifest_display(slug), None, None, "ledger.team-edit",
+                      {"commit": edit[:12], "login": login, "slug": slug}, "team.members")
 
     missing = [i for i in facts.criteria if i not in record.scores]
     if missing:

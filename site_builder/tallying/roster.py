@@ -18,28 +18,13 @@ longer than the rest of a tally, so each manifest is read once, as bytes, and
 * the title is taken with `loader.peek_text`, which parses only up to the ``title``
   key: it is shown, never used to decide anything;
 * the team is read with the strict loader only when the text could name a judge who
-  scored the entry (conflicts matter for scores that exist): when the casefolded text,
-  with its escaped line breaks removed, contains the casefolded login, or when the text
-  has a hexadecimal escape (``\\x``, ``\\u``, ``\\U``). A team member's ``github``
-  value equal to a login must show so: YAML changes a value's characters only through
-  escapes (of which only the hexadecimal ones can yield a login character, and the
-  escaped line break joins two pieces) and line folding (which inserts a space, and
-  logins have none); casefolding works character by character. Removing every escaped
-  line break, also where a backslash is no escape, only joins text: a login anywhere
-  in the text is still found.
-
-  Decoding and casefolding a whole manifest of Korean text costs more than reading it,
-  so when the text has none of the few characters whose casefold holds an ASCII letter
-  (`FOLDS_TO_ASCII`: ß, ſ, the Kelvin sign, the ﬀ ligatures...), the UTF-8 bytes are
-  searched with their ASCII letters lowercased (``bytes.lower``). Logins are ASCII, and
-  in UTF-8 every byte of any other character is at least 0x80, so a run of ASCII
-  characters that casefolds to a login is exactly a run of bytes that lowercases to it.
+  scored the entry (conflicts matter for scores that exist): `teams.may_name`, which
+  never misses a login, however the manifest spells it.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,31 +33,13 @@ from site_builder.core.contest import Contest, Round
 from site_builder.core.loader import (
     ENTRY_SIZE_LIMIT,
     LoadFailure,
-    decode,
-    parse,
     peek_text,
     read_bytes,
 )
 from site_builder.core.problems import Problem
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG, discover
-from site_builder.submissions.teams import team_logins
-
-_HEX_ESCAPE = re.compile(rb"\\[xuU]")
-#: Every character beyond ASCII whose casefold holds an ASCII character (Unicode 14;
-#: tests/test_roster.py recomputes the list from the running Python's database).
-FOLDS_TO_ASCII = (
-    "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
-    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
-)
-_FOLDS_TO_ASCII = re.compile(b"|".join(re.escape(c.encode()) for c in FOLDS_TO_ASCII))
-# Their UTF-8 lead bytes, turned into NUL by one `bytes.translate` (a regular expression
-# over a 4 KB manifest takes twice as long): Hangul never has them, so most manifests
-# are cleared without the expression.
-_LEADS = bytes({c.encode()[0] for c in FOLDS_TO_ASCII})
-_MARK_LEADS = bytes.maketrans(_LEADS, b"\0" * len(_LEADS))
-# A backslash, a line break (YAML's, in UTF-8), and the indentation after it.
-_ESCAPED_BREAK = re.compile(rb"\\(?:\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9])[ \t]*")
+from site_builder.submissions.teams import team_from_bytes
 
 
 @dataclass(frozen=True)
@@ -127,27 +94,4 @@ def read_entry(
         return None, frozenset()
     title = peek_text(raw, "title") if titles else None
     logins = {login.casefold() for login in scorers}
-    return title, _team(raw, display, logins) if logins else frozenset()
-
-
-def _may_name(raw: bytes, logins: Iterable[str]) -> bool:
-    """Whether the manifest `raw` (UTF-8) could hold one of `logins` (casefolded) as a
-    value (see the module docstring)."""
-    if b"\\" in raw:
-        if _HEX_ESCAPE.search(raw):
-            return True
-        raw = _ESCAPED_BREAK.sub(b"", raw)
-    if b"\0" in raw.translate(_MARK_LEADS) and _FOLDS_TO_ASCII.search(raw):
-        folded = raw.decode("utf-8", "replace").casefold()
-        return any(login in folded for login in logins)
-    lowered = raw.lower()  # ASCII letters only: every other character's bytes are >= 0x80
-    return any(login.encode() in lowered for login in logins)
-
-
-def _team(raw: bytes, display: str, logins: Iterable[str]) -> frozenset[str]:
-    if not _may_name(raw, logins):
-        return frozenset()
-    try:
-        return team_logins(parse(decode(raw, display), display).data)
-    except LoadFailure:
-        return frozenset()
+    return title, team_from_bytes(raw, display, logins)
