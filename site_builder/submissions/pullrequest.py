@@ -4,8 +4,12 @@ A submission adds or changes exactly one `entries/<slug>/` folder and nothing
 else. The rules it is judged by come from the BASE commit (contest.yml and
 the schemas as they are on the default branch), never from the pull request,
 which could otherwise loosen them. The author may edit an existing entry only
-if the base version lists them in its team; the submission time is the pull
-request's server-side creation time (commit dates are the entrant's to set).
+if the base version lists them in its team, and no pull request may put a judge
+on a team or take one off it, nor change an existing team after the close.
+The submission time (`--submitted-at`) is when GitHub received the push of the
+head (validate.yml passes the event's ``pull_request.updated_at``): never the
+pull request's creation, which a placeholder opened early keeps, and never a
+commit date, which the entrant sets.
 """
 
 from __future__ import annotations
