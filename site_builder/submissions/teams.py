@@ -77,10 +77,14 @@ def is_member(data: object, login: str) -> bool:
     return login.casefold() in team_logins(data)
 
 
-def may_name(raw: bytes, logins: Iterable[str]) -> bool:
+def may_name(raw: bytes, logins: Iterable[str], any_of: re.Pattern[bytes] | None = None) -> bool:
     """Whether the manifest `raw` (UTF-8) could hold one of `logins` (casefolded) as a
     value. Never false when one is (see the module docstring); a manifest whose text
-    names no login need not be parsed."""
+    names no login need not be parsed.
+
+    `any_of` (`login_pattern` of the same logins) finds any of many logins in one
+    search: the history asks about every judge at once, 200 of them in the benchmark,
+    where a search per login took 3 s for 2,000 manifests."""
     if b"\\" in raw:
         if _HEX_ESCAPE.search(raw):
             return True
@@ -89,14 +93,23 @@ def may_name(raw: bytes, logins: Iterable[str]) -> bool:
         folded = raw.decode("utf-8", "replace").casefold()
         return any(login in folded for login in logins)
     lowered = raw.lower()  # ASCII letters only: every other character's bytes are >= 0x80
+    if any_of is not None:
+        return any_of.search(lowered) is not None
     return any(login.encode() in lowered for login in logins)
 
 
-def team_from_bytes(raw: bytes, display: str, logins: Iterable[str]) -> frozenset[str]:
+def login_pattern(logins: Iterable[str]) -> re.Pattern[bytes]:
+    """An expression that finds any of `logins` (casefolded ASCII), for `may_name`."""
+    return re.compile(b"|".join(re.escape(login.encode()) for login in sorted(logins)))
+
+
+def team_from_bytes(
+    raw: bytes, display: str, logins: Iterable[str], any_of: re.Pattern[bytes] | None = None
+) -> frozenset[str]:
     """The team of the manifest `raw` when it could name one of `logins` (casefolded);
     otherwise, or when it does not load, none (only their conflicts matter here)."""
     logins = frozenset(logins)
-    if not logins or not may_name(raw, logins):
+    if not logins or not may_name(raw, logins, any_of):
         return frozenset()
     try:
         return team_logins(parse(decode(raw, display), display).data)
@@ -169,6 +182,7 @@ def _read_teams(root: Path, blobs: list[str], logins: frozenset[str]) -> dict[st
         return {}
     out = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in blobs).encode())
     teams: dict[str, frozenset[str]] = {}
+    any_of = login_pattern(logins)
     offset = 0
     while out and offset < len(out):
         # Each object is "<sha> blob <size>\n", its bytes, then "\n".
@@ -179,7 +193,7 @@ def _read_teams(root: Path, blobs: list[str], logins: frozenset[str]) -> dict[st
             continue
         start = header_end + 1
         end = start + int(header[2])
-        teams[header[0].decode()] = team_from_bytes(out[start:end], "entry.yml", logins)
+        teams[header[0].decode()] = team_from_bytes(out[start:end], "entry.yml", logins, any_of)
         offset = end + 1
     return teams
 
