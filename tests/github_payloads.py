@@ -223,8 +223,12 @@ def pull_request(
     fork: bool = True,
     full_name: str = "example-org/citizen-software-contest-2015",
     default_branch: str = "main",
+    updated_at: str | None = None,
+    before_sha: str | None = None,
 ) -> dict[str, Any]:
-    """A pull_request opened event; from `login`'s fork unless `fork` is False."""
+    """A pull_request opened event; from `login`'s fork unless `fork` is False. With
+    `before_sha`, a synchronize event instead: the head moved from `before_sha` to
+    `head_sha`, and GitHub's `updated_at` is the time of that push."""
     api = f"{API}/repos/{full_name}"
     html = f"{WEB}/{full_name}/pull/{number}"
     base_repo = repository(full_name, default_branch)
@@ -241,7 +245,7 @@ def pull_request(
         "node_id": f"PR_kwDOEntry{number}", "html_url": html, "diff_url": f"{html}.diff",
         "patch_url": f"{html}.patch", "issue_url": f"{api}/issues/{number}", "number": number,
         "state": "open", "locked": False, "title": title, "user": user(login),
-        "body": "출품합니다.", "created_at": created_at, "updated_at": created_at,
+        "body": "출품합니다.", "created_at": created_at, "updated_at": updated_at or created_at,
         "closed_at": None, "merged_at": None, "merge_commit_sha": None, "assignee": None,
         "assignees": [], "requested_reviewers": [], "requested_teams": [], "labels": [],
         "milestone": None, "commits_url": f"{api}/pulls/{number}/commits",
@@ -268,6 +272,10 @@ def pull_request(
         "review_comments": 0, "maintainer_can_modify": True, "commits": 1, "additions": 40,
         "deletions": 0, "changed_files": 2,
     }
+    if before_sha is not None:
+        return {"action": "synchronize", "number": number, "before": before_sha,
+                "after": head_sha, "pull_request": pr, "repository": base_repo,
+                "sender": user(login)}
     return {"action": "opened", "number": number, "pull_request": pr,
             "repository": base_repo, "sender": user(login)}
 

@@ -20,7 +20,8 @@ from site_builder.core.errors import UsageError
 @click.option(
     "--submitted-at",
     metavar="TIME",
-    help="Pull-request mode: when the pull request was opened (server time, ISO 8601).",
+    help="Pull-request mode: when GitHub received the push of the head (server time, "
+    "ISO 8601; the event's pull_request.updated_at), never a commit date.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(reporter.FORMATS), default="text", show_default=True

@@ -557,6 +557,21 @@ CATALOGUE: dict[str, _M] = {
         "팀 구성원(team.members의 github 계정)이 PR을 열어야 합니다.",
         "A team member (a github login in team.members) must open the pull request.",
     ),
+    "pr.team-judge": _m(
+        "이 PR은 '{slug}' 팀에 심사위원({logins})을 넣거나 뺍니다.",
+        "This pull request adds or removes a judge ({logins}) in the team of '{slug}'.",
+        "심사위원이 든 팀은 PR로 바꿀 수 없습니다. 팀 구성이 정말 그렇다면 주최 측에 알려 "
+        "주세요: 운영진만 이런 변경을 검토해 병합할 수 있습니다.",
+        "A team change involving a judge cannot be made by pull request. If the team really "
+        "is so, tell the organizers: only an organizer can review and merge such a change.",
+    ),
+    "pr.team-closed": _m(
+        "접수 마감({close}) 뒤에는 '{slug}'의 팀 구성을 바꿀 수 없습니다.",
+        "The team of '{slug}' cannot change after submissions close ({close}).",
+        "팀 구성원이 바뀌었다면 주최 측에 알려 주세요: 운영진만 이 변경을 병합할 수 있습니다.",
+        "If the team really changed, tell the organizers: only an organizer can merge this "
+        "change.",
+    ),
     "pr.late": _m(
         "접수 마감({close}) 뒤에 제출되었습니다 (제출 시각 {submitted}).",
         "Submitted after the deadline ({close}); submitted at {submitted}.",
@@ -819,6 +834,16 @@ CATALOGUE: dict[str, _M] = {
         "'{login}' is a member of the team of '{slug}' but has scored it.",
         "이 점수 파일을 지우세요 (git rm).",
         "Remove this score file (git rm).",
+    ),
+    "ledger.team-edit": _m(
+        "커밋 {commit}이(가) 심사위원 '{login}'을(를) '{slug}' 팀에 넣었습니다. 그 전에 "
+        "기록된 '{login}'의 점수는 그대로 유효합니다.",
+        "Commit {commit} put the judge '{login}' on the team of '{slug}' after they had "
+        "scored it; the score recorded before stands.",
+        "심사위원은 자신이 심사한 출품작의 팀에 들 수 없습니다. team.members에서 "
+        "'{login}'을(를) 빼세요. 정말 팀원이라면 주최 측이 점수를 어떻게 할지 정합니다.",
+        "A judge cannot join the team of an entry they judge: remove '{login}' from "
+        "team.members. If they really are on the team, the organizers decide about the score.",
     ),
     "ledger.criteria-missing": _m(
         "'{round}' 단계의 평가 기준 점수가 빠졌습니다: {missing}",

@@ -1,4 +1,4 @@
-"""The score ledger: one YAML file per round, entry and judge under scores/, and its checks.
+"""The score ledger: one YAML file per round, entry and judge under scores/.
 
 ``scores/<round>/<slug>/<login>.yml`` holds a judge's current marks for an
 entry in a round; git history holds every earlier version, each commit
@@ -14,11 +14,9 @@ a slug ``1e3``) quoted. Each written file is read back through the strict
 loader before it is kept, so the ledger can always be read the way every
 other file of the contest is read.
 
-`ledger_problems` is the ledger part of ``contest validate``: every file in
-its place, schema-valid, consistent with its path, scored by a judge of the
-round without a conflict of interest, on exactly the round's rubric (and the
-rubric unchanged since, by its fingerprint), inside the round's window, and
-for an entry that advanced from the previous round.
+The conflict-of-interest rule (`conflict`) lives here too, for the recorder and
+the checks alike. The checks of ``contest validate`` and of the tally against
+contest.yml, entries/ and results/ are in `ledgerchecks`.
 """
 
 from __future__ import annotations
@@ -29,14 +27,14 @@ import operator
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from site_builder.core import parallel, schemas, yamldump
-from site_builder.core.contest import Contest, Criterion, Judge, Round
+from site_builder.core.contest import Contest, Judge
 from site_builder.core.fileio import write_atomically
 from site_builder.core.loader import (
     SCORE_SIZE_LIMIT,
@@ -46,17 +44,19 @@ from site_builder.core.loader import (
     parse,
     read_text,
 )
+from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
 from site_builder.judging import scorefile
 from site_builder.judging.scorefile import FIELD_ORDER
 from site_builder.submissions.entries import SLUG
+from site_builder.submissions.teams import Past
+from site_builder.submissions.teams import team_logins as team_logins  # the recorder's name
 
 SCORES_DIR = "scores"
 RESULTS_DIR = "results"
 RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
 _ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
 
@@ -138,7 +138,7 @@ def order_key(event_time: str, comment_url: str | None) -> tuple[datetime, int]:
 def score_path(round_id: str, slug: str, login: str) -> str:
     """Where a score lives, relative to the contest root. Refuses parts that are not
     a round id, a slug and a login, so no value can point outside scores/."""
-    if not _ROUND_ID.match(round_id) or not SLUG.match(slug) or not _LOGIN.match(login):
+    if not _ROUND_ID.match(round_id) or not SLUG.match(slug) or not is_login(login):
         raise ValueError(f"not a score path: {round_id!r}, {slug!r}, {login!r}")
     return f"{SCORES_DIR}/{round_id}/{slug}/{login.lower()}.yml"
 
@@ -432,7 +432,7 @@ def _scan_file(
     name = item.name
     display = f"{folder}/{name}"
     stem = name.removesuffix(".yml")
-    if not _is_file(item) or not name.endswith(".yml") or not _LOGIN.match(stem):
+    if not _is_file(item) or not name.endswith(".yml") or not is_login(stem):
         code = "file.symlink" if item.is_symlink() else "ledger.stray-file"
         problems.append(Problem(display, None, None, code))
         return None
@@ -516,246 +516,38 @@ def read_advanced(root: Path, round_id: str) -> Advanced:
 # --- teams, for conflicts of interest -------------------------------------------
 
 
-def team_logins(data: object) -> frozenset[str]:
-    """Casefolded GitHub logins of an entry's team, read leniently from manifest data:
-    an entry that fails today's schema must still keep its own team away from it."""
-    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
-        return frozenset()
-    members = data["team"].get("members")
-    if not isinstance(members, list):
-        return frozenset()
-    return frozenset(
-        m["github"].casefold()
-        for m in members
-        if isinstance(m, dict) and isinstance(m.get("github"), str)
-    )
-
-
-def conflict(contest: Contest, login: str, slug: str, team: frozenset[str]) -> str | None:
+def conflict(
+    contest: Contest, login: str, slug: str, team: frozenset[str], past: Past | None = None,
+    recorded_before: Callable[[str], bool] | None = None,
+) -> str | None:
     """Why `login` may not score `slug`: ``declared``, ``team``, or None. `team` holds
-    casefolded logins, as `team_logins` gives them."""
-    judge = contest.judge(login)
+    casefolded logins, as `team_logins` gives them; see `conflict_of` for the rest."""
+    return conflict_of(contest.judge(login), login, slug, team, past, recorded_before)
+
+
+def conflict_of(
+    judge: Judge | None, login: str, slug: str, team: frozenset[str], past: Past | None = None,
+    recorded_before: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The conflict-of-interest rule, for the judge `login` names in contest.yml (None
+    when it names none): a conflict they declared, or a place on the entry's team,
+    today (`team`) or ever on the default branch (`past`, from `teams.team_history`).
+
+    A team edit does not reach back: when the judge was put on the team by a later
+    edit, and `recorded_before` (given the edit's commit) says the score was recorded
+    before it, the score stands (`team_edit` then names the edit)."""
     if judge is not None and slug in judge.conflicts:
         return "declared"
-    if login.casefold() in team:
-        return "team"
+    folded = login.casefold()
+    if folded in team or (past is not None and folded in past.ever):
+        edit = past.added.get(folded) if past is not None else None
+        if edit is None or recorded_before is None or not recorded_before(edit):
+            return "team"
     return None
 
 
-# --- validation -------------------------------------------------------------------
-
-
-def ledger_problems(
-    root: Path, contest: Contest | None, teams: Mapping[str, frozenset[str]]
-) -> list[Problem]:
-    """Every problem of the score ledger, for ``contest validate``.
-
-    `teams` maps each entry folder that exists to its members' logins
-    (`team_logins` of its manifest)."""
-    files, problems = scan(root, contest)
-    if contest is None:
-        return problems  # contest.yml's own problems are reported; nothing to judge by
-    problems.extend(check_files(root, contest, files, teams))
-    return problems
-
-
-def check_files(
-    root: Path,
-    contest: Contest,
-    files: Sequence[LedgerFile],
-    teams: Mapping[str, frozenset[str]],
-) -> list[Problem]:
-    """The checks against contest.yml, entries/ and results/ of well-formed score files."""
-    checker = Checker(root, contest, teams)
-    return [problem for item in files for problem in checker.check(item)]
-
-
-class Checker:
-    """Checks well-formed score files against contest.yml, entries/ and results/.
-
-    `teams` maps each entry folder that exists to its members' logins (`team_logins` of
-    its manifest); a caller may fill it in as it goes, before checking an entry's files.
-    What a round needs (its judges, rubric, previous round's results) is worked out on
-    its first file and kept."""
-
-    def __init__(self, root: Path, contest: Contest, teams: Mapping[str, frozenset[str]]):
-        self.root, self.contest, self.teams = root, contest, teams
-        self._facts: dict[str, _RoundFacts] = {}
-        self._advanced: dict[str, Advanced] = {}
-        self._warned: set[str] = set()
-
-    def passes(self, data: Mapping[str, Any]) -> bool:
-        """Whether `check` has nothing to say about a score with these fields, decided
-        without building anything (the case of nearly every score). False means only
-        that `check` must run."""
-        facts = self._round_facts(data["round"])
-        if facts is None or not facts.clean(data["entry"], data["judge"], data["scores"],
-                                            data["rubric_sha256"], data["event_time"],
-                                            self.teams):
-            return False
-        if facts.previous is None:
-            return True
-        advanced = self._advanced_from(facts.previous).slugs
-        return advanced is not None and data["entry"] in advanced
-
-    def check(self, item: LedgerFile) -> list[Problem]:
-        record = item.record
-        facts = self._round_facts(record.round)
-        if facts is None:
-            return []  # reported once for its folder
-        round_ = facts.round
-        clean = facts.clean(record.entry, record.judge, record.scores, record.rubric_sha256,
-                            record.event_time, self.teams)
-        problems = [] if clean else list(_check_record(facts, item, self.teams))
-        previous = facts.previous
-        if previous is None:
-            return problems
-        found = self._advanced_from(previous)
-        params = {"round": round_.id, "previous": previous.id, "file": found.file,
-                  "slug": item.record.entry}
-        if found.slugs is None:
-            if round_.id not in self._warned:
-                self._warned.add(round_.id)
-                problems.append(
-                    found.problem
-                    or Problem(found.file, None, None, "ledger.results-missing", params,
-                               severity="warning")
-                )
-        elif item.record.entry not in found.slugs:
-            line, column = item.document.locate(["entry"])
-            problems.append(
-                Problem(item.file, line, column, "ledger.not-advanced", params, "entry")
-            )
-        return problems
-
-    def _round_facts(self, round_id: str) -> _RoundFacts | None:
-        facts = self._facts.get(round_id)
-        if facts is None:
-            round_ = self.contest.round(round_id)
-            if round_ is None:
-                return None
-            facts = self._facts[round_id] = _RoundFacts.of(self.contest, round_)
-        return facts
-
-    def _advanced_from(self, previous: Round) -> Advanced:
-        found = self._advanced.get(previous.id)
-        if found is None:
-            found = self._advanced[previous.id] = read_advanced(self.root, previous.id)
-        return found
-
-
-@dataclass(frozen=True)
-class _RoundFacts:
-    """What checking a round's files needs, worked out once per round rather than once per
-    file: a round can have 25,000 files, and a rubric fingerprint is a JSON dump and a hash."""
-
-    round: Round
-    judges: Mapping[str, Judge]
-    """Every judge of the contest, by casefolded login."""
-    round_judges: frozenset[str]
-    criteria: Mapping[str, Criterion]
-    expected: str
-    rubric_sha256: str
-    spelled: Mapping[str, Judge]
-    """The round's judges, by login exactly as contest.yml spells it."""
-    previous: Round | None
-    times: dict[str, bool] = field(default_factory=dict)
-    """Whether an event time is inside the round's window, by its text (a round's
-    scores share few distinct times)."""
-
-    @classmethod
-    def of(cls, contest: Contest, round_: Round) -> _RoundFacts:
-        judges = {j.github.casefold(): j for j in contest.judges}
-        round_judges = frozenset(login.casefold() for login in round_.judges)
-        return cls(
-            round=round_,
-            judges=judges,
-            round_judges=round_judges,
-            criteria={c.id: c for c in round_.criteria},
-            expected=", ".join(f"{c.id} ({c.name})" for c in round_.criteria),
-            rubric_sha256=round_.rubric_sha256(),
-            spelled={j.github: j for folded, j in judges.items() if folded in round_judges},
-            previous=contest.previous_round(round_),
-        )
-
-    def inside(self, event_time: str) -> bool:
-        inside = self.times.get(event_time)
-        if inside is None:
-            moment = schemas.parse_datetime(event_time)
-            inside = self.times[event_time] = self.round.opens <= moment <= self.round.closes
-        return inside
-
-    def clean(
-        self, entry: str, judge: str, scores: Mapping[str, Number], rubric_sha256: str,
-        event_time: str, teams: Mapping[str, frozenset[str]],
-    ) -> bool:
-        """Whether `_check_record` has nothing to say about a score with these fields,
-        decided without building anything. False means only that it must run."""
-        found = self.spelled.get(judge)
-        team = teams.get(entry)
-        if (
-            found is None
-            or team is None
-            or entry in found.conflicts
-            or (team and judge.casefold() in team)
-            or rubric_sha256 != self.rubric_sha256
-            or scores.keys() != self.criteria.keys()
-        ):
-            return False
-        criteria = self.criteria
-        for key, value in scores.items():
-            if value > criteria[key].max:
-                return False
-        return self.inside(event_time)
-
-
-def _check_record(
-    facts: _RoundFacts, item: LedgerFile, teams: Mapping[str, frozenset[str]]
-) -> Iterable[Problem]:
-    record, round_ = item.record, facts.round
-
-    def at(code: str, path: Sequence[str | int], severity: str = "error", **params: Any) -> Problem:
-        # Only a problem needs the YAML tree (parsed on demand for fast-path files).
-        line, column = item.document.locate(path)
-        field = ".".join(str(p) for p in path) or None
-        return Problem(item.file, line, column, code, params, field,
-                       "warning" if severity == "warning" else "error")
-
-    slug, login = record.entry, record.judge
+def team_edit(login: str, team: frozenset[str], past: Past | None) -> str | None:
+    """The commit that put `login` on a team it is still on, after the entry began
+    (None when it was on the team from the start, or is not on it)."""
     folded = login.casefold()
-    if slug not in teams:
-        yield at("ledger.unknown-entry", ["entry"], slug=slug)
-    judge = facts.judges.get(folded)
-    if folded not in facts.round_judges or judge is None:
-        yield at("ledger.not-judge", ["judge"], login=login, round=round_.id)
-    elif judge.github != login:
-        yield at("ledger.judge-spelling", ["judge"], "warning", login=login,
-                 expected=judge.github)
-    team = teams.get(slug, frozenset())
-    why = (
-        "declared" if judge is not None and slug in judge.conflicts
-        else "team" if folded in team  # teams are casefolded (`team_logins`)
-        else None
-    )
-    if why is not None:
-        yield at(f"ledger.conflict-{why}", ["judge"], login=login, slug=slug)
-
-    missing = [i for i in facts.criteria if i not in record.scores]
-    if missing:
-        yield at("ledger.criteria-missing", ["scores"], round=round_.id, missing=missing)
-    for key, value in record.scores.items():
-        criterion = facts.criteria.get(key)
-        if criterion is None:
-            line, column = item.document.locate_key(["scores"], key)
-            yield Problem(item.file, line, column, "ledger.criteria-unknown",
-                          {"criterion": key, "round": round_.id, "expected": facts.expected},
-                          f"scores.{key}")
-        elif value > criterion.max:
-            yield at("ledger.over-max", ["scores", key], criterion=key, value=value,
-                     max=criterion.max)
-    if record.rubric_sha256 != facts.rubric_sha256:
-        yield at("ledger.rubric-changed", ["rubric_sha256"], round=round_.id)
-    if not facts.inside(record.event_time):
-        yield at("ledger.outside-window", ["event_time"], time=record.event_time,
-                 round=round_.id, opens=round_.opens.isoformat(),
-                 closes=round_.closes.isoformat())
+    return past.added.get(folded) if past is not None and folded in team else None

@@ -59,6 +59,7 @@ from site_builder.core import fileio, gitrepo, messages
 from site_builder.core.contest import Contest, Round, load_contest
 from site_builder.core.errors import ContestDefinitionError, GitError, UsageError
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, load_file
+from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
 from site_builder.core.reporter import markdown_escape
 from site_builder.judging import ledger, scorecomment
@@ -77,7 +78,6 @@ when their fetch-to-push stretches overlap, so the waits must grow with that str
 which is long on a loaded runner."""
 BACKOFF_CAP = 15.0
 
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])$")
 _MERGE_TITLE = "Merge pull request #{number} from "
 _SQUASH_SUFFIX = "(#{number})"
@@ -249,7 +249,7 @@ def _choose_round(contest: Contest, command: scorecomment.Command, event: Commen
 
 
 def _check_judge(contest: Contest, round_: Round, event: CommentEvent) -> str:
-    judge = contest.judge(event.login) if _LOGIN.match(event.login) else None
+    judge = contest.judge(event.login) if is_login(event.login) else None
     if judge is None:
         raise _refuse("score.not-judge", login=event.login)
     if not round_.has_judge(event.login):

@@ -50,6 +50,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from site_builder.core.loader import inline_text
+from site_builder.core.logins import LOGIN_PATTERN
 from site_builder.core.schemas import parse_datetime
 
 FIELD_ORDER = (
@@ -65,7 +66,7 @@ SCHEMA_SHA256 = "85889d87946fe887769d964c9365e095ade888d5e4a3a5787dea2fb68f317fd
 # YAML would read as something else).
 _ROUND = r"[a-z][a-z0-9_-]{0,39}"
 _SLUG = r"[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]"
-_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+_LOGIN = LOGIN_PATTERN
 _SHA = r"[0-9a-f]{64}"
 _KEY = _ROUND  # propertyNames of scores
 _MARK = r"(?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,15})?"

@@ -29,6 +29,7 @@ from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_p
 from site_builder.core.reporter import Rendering, markdown_escape
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST
+from site_builder.submissions.teams import team_history, team_logins, unchanged_since
 from site_builder.tallying import roster
 
 FORMATS = ("text", "markdown", "json")
@@ -151,7 +152,7 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         for slug in part:
             display = f"{ENTRIES_DIR}/{slug}/{MANIFEST}"
             try:
-                found.append(ledger.team_logins(
+                found.append(team_logins(
                     load_file(root / display, display, ENTRY_SIZE_LIMIT).data))
             except LoadFailure:
                 found.append(None)
@@ -169,7 +170,9 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
               for login in round_.judges]
     by_login = {judge.casefold(): judge for judge in judges}
     # Only the pairs that can be a conflict are asked (`ledger.conflict` decides): the
-    # judges who declared one with the entry, and the judges on its team.
+    # judges who declared one with the entry, and the judges on its team, today or ever
+    # on the default branch (a judge put on it after scoring keeps the score).
+    pasts = team_history(root, judges)
     declared: dict[str, list[str]] = {}
     for judge in judges:
         entry = contest.judge(judge)
@@ -177,10 +180,13 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
             declared.setdefault(slug, []).append(judge)
     cells: dict[tuple[str, str], State] = {}
     for slug in slugs:
-        team = teams[slug]
-        candidates = {*declared.get(slug, ()), *(by_login[m] for m in team if m in by_login)}
+        team, past = teams[slug], pasts.get(slug)
+        ever = team | past.ever if past is not None else team
+        candidates = {*declared.get(slug, ()), *(by_login[m] for m in ever if m in by_login)}
         for judge in candidates:
-            if ledger.conflict(contest, judge, slug, team) is not None:
+            recorded_before = functools.partial(
+                unchanged_since, root, ledger.score_path(round_.id, slug, judge))
+            if ledger.conflict(contest, judge, slug, team, past, recorded_before) is not None:
                 cells[(slug, judge)] = "conflict"
     records, _ = ledger.load_ledger(root, contest, round_.id)
     in_round = set(slugs)

@@ -32,6 +32,7 @@ from site_builder.core.loader import LoadFailure, load_file
 from site_builder.core.problems import Problem
 from site_builder.submissions.attachments import is_attachment
 from site_builder.submissions.entries import SLUG
+from site_builder.submissions.teams import is_member, team_logins
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/entry.yml"
 FORM_SIZE_LIMIT = 256 * 1024
@@ -239,10 +240,7 @@ def read_answers(
                 reading.problem(f.key, "intake.required")
             continue
         _READERS[f.key](reading, f, answer)
-    members = reading.data.get("team", {}).get("members")
-    if isinstance(members, list) and members and not any(
-        m["github"].casefold() == author.casefold() for m in members
-    ):
+    if team_logins(reading.data) and not is_member(reading.data, author):
         reading.problem("team.members", "intake.author-not-member", login=author)
     return reading
 

@@ -32,6 +32,7 @@ from typing import Any
 from site_builder.core import fileio, messages, schemas, yamldump
 from site_builder.core.contest import Contest, load_contest
 from site_builder.core.errors import ContestError, UsageError
+from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
 from site_builder.core.reporter import markdown_escape
 from site_builder.submissions import duplicates, images
@@ -62,7 +63,6 @@ MODELINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
 PLACEHOLDER_SLUG = "new-entry"
 """Where a form whose slug is unusable is assembled, so its other fields are still checked."""
 
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", ".png"),
     (b"\xff\xd8\xff", ".jpg"),
@@ -109,7 +109,7 @@ def event_from_payload(data: Any) -> IssueEvent:
         raise wrong("'issue.number' is not a positive number")
     user = issue.get("user")
     login = user.get("login") if isinstance(user, dict) else None
-    if not isinstance(login, str) or not _LOGIN.match(login.removesuffix("[bot]")):
+    if not isinstance(login, str) or not is_login(login.removesuffix("[bot]")):
         raise wrong("'issue.user.login' is not a GitHub login")
     body = issue.get("body")
     if body is not None and not isinstance(body, str):

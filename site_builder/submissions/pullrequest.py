@@ -4,8 +4,12 @@ A submission adds or changes exactly one `entries/<slug>/` folder and nothing
 else. The rules it is judged by come from the BASE commit (contest.yml and
 the schemas as they are on the default branch), never from the pull request,
 which could otherwise loosen them. The author may edit an existing entry only
-if the base version lists them in its team; the submission time is the pull
-request's server-side creation time (commit dates are the entrant's to set).
+if the base version lists them in its team, and no pull request may put a judge
+on a team or take one off it, nor change an existing team after the close.
+The submission time (`--submitted-at`) is when GitHub received the push of the
+head (validate.yml passes the event's ``pull_request.updated_at``): never the
+pull request's creation, which a placeholder opened early keeps, and never a
+commit date, which the entrant sets.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import git
 from site_builder.core import gitrepo, schemas
 from site_builder.core.contest import CONTEST_FILE, Contest, load_contest_text
 from site_builder.core.errors import GitError, UsageError
-from site_builder.core.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
+from site_builder.core.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT, Document
 from site_builder.core.problems import Problem, Report
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import (
@@ -29,6 +33,7 @@ from site_builder.submissions.entries import (
     manifest_display,
 )
 from site_builder.submissions.entry_checks import check_entry
+from site_builder.submissions.teams import is_member, team_logins
 
 # Paths only organizers change; anything else outside entries/ is just "outside".
 PROTECTED = (
@@ -93,8 +98,8 @@ def validate_pull_request(
         slug = next(iter(slugs))
         report.entry = slug
         _check_entry(root, base=base, base_manifest=blobs[f"{ENTRIES_DIR}/{slug}/{MANIFEST}"],
-                     slug=slug, changed=changed, author=author, contest=contest,
-                     entry_schema=entry_schema, report=report)
+                     slug=slug, changed=changed, author=author, moment=moment,
+                     contest=contest, entry_schema=entry_schema, report=report)
     late = moment is not None and _check_time(contest, moment, report.entry, report)
     report.status = "late" if late else ("valid" if report.ok else "needs-fix")
     return report, contest.language
@@ -122,6 +127,7 @@ def _check_entry(
     slug: str,
     changed: list[gitrepo.Change],
     author: str | None,
+    moment: datetime | None,
     contest: Contest,
     entry_schema: schemas.Schema,
     report: Report,
@@ -130,14 +136,21 @@ def _check_entry(
     if any(c.path == manifest and c.status == "D" for c in changed):
         report.add(Problem(manifest, None, None, "pr.deletes-entry", {"slug": slug}))
         return
-    if base_manifest is not None and author:
-        before = load_entry_bytes(slug, base_manifest, entry_schema)
-        if not _is_member(before.document.data if before.document else None, author):
-            params = {"author": author, "slug": slug}
-            report.add(Problem(manifest, None, None, "pr.not-team-member", params))
+    before: object = None
+    if base_manifest is not None:
+        loaded = load_entry_bytes(slug, base_manifest, entry_schema)
+        before = loaded.document.data if loaded.document else None
+    # The base version decides who may edit: an entry merged under an older
+    # schema must still name its owners.
+    if base_manifest is not None and author and not is_member(before, author):
+        params = {"author": author, "slug": slug}
+        report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
     report.checked_files += 1
     report.extend(load.problems)
+    if load.document is not None:
+        _check_team_change(contest, slug, base_manifest is not None, before, load.document,
+                           moment, report)
     report.extend(check_entry(root, load, contest, entry_schema))
     # Compared with the entries of the base commit, like every other rule: the
     # checkout lacks the entries merged since the branch was made, and still
@@ -151,21 +164,36 @@ def _check_entry(
     report.extend(duplicates.find_one(mine, others))
 
 
-def _is_member(data: object, login: str) -> bool:
-    # The base version decides who may edit; read it leniently, since an
-    # entry merged under an older schema must still name its owners.
-    if not isinstance(data, dict) or not isinstance(data.get("team"), dict):
-        return False
-    members = data["team"].get("members")
-    if not isinstance(members, list):
-        return False
-    folded = login.casefold()
-    return any(
-        isinstance(m, dict)
-        and isinstance(m.get("github"), str)
-        and m["github"].casefold() == folded
-        for m in members
-    )
+def _check_team_change(
+    contest: Contest, slug: str, exists: bool, before: object, after: Document,
+    moment: datetime | None, report: Report,
+) -> None:
+    """A pull request may not put a judge on a team or take one off it: taken off, the
+    judge could score the entry; put on, their scores of it would look like a conflict
+    of interest (an entrant could veto a judge). Nor may it change an existing team
+    after submissions close. Both need an organizer, who can still merge such a pull
+    request (docs/organizers.md)."""
+    old, new = team_logins(before), team_logins(after.data)
+    changed = old ^ new
+    if not changed:
+        return
+    manifest = manifest_display(slug)
+    line, column = after.locate(["team", "members"])
+    judges = {login.casefold(): login for login in _judge_logins(contest)}
+    named = sorted(judges[login] for login in changed & judges.keys())
+    if named:
+        report.add(Problem(manifest, line, column, "pr.team-judge",
+                           {"slug": slug, "logins": ", ".join(named)}, "team.members"))
+    if exists and moment is not None and moment > contest.submission_close:
+        params = {"slug": slug, "close": contest.submission_close.isoformat()}
+        report.add(Problem(manifest, line, column, "pr.team-closed", params, "team.members"))
+
+
+def _judge_logins(contest: Contest) -> list[str]:
+    """Every judge login of contest.yml, its judges and its rounds' lists."""
+    return [judge.github for judge in contest.judges] + [
+        login for round_ in contest.rounds for login in round_.judges
+    ]
 
 
 def _check_time(contest: Contest, moment: datetime, slug: str | None, report: Report) -> bool:

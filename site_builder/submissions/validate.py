@@ -17,10 +17,11 @@ from site_builder.core.contest import CONTEST_FILE, Contest, ContestLoad, load_c
 from site_builder.core.errors import UsageError
 from site_builder.core.loader import collection_paused
 from site_builder.core.problems import Problem, Report
-from site_builder.judging import ledger
+from site_builder.judging import ledgerchecks
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import ENTRIES_DIR, discover, load_entry
 from site_builder.submissions.entry_checks import check_entry
+from site_builder.submissions.teams import team_logins
 
 
 @dataclass
@@ -109,7 +110,7 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
             load = load_entry(root, slug, entry_schema)
             file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
             identity = duplicates.Identity.of(slug, file, load.document)
-            team = ledger.team_logins(load.document.data) if load.document is not None else None
+            team = team_logins(load.document.data) if load.document is not None else None
             if not targets.wants(slug):
                 done.append(_Checked(identity, team, None))
                 continue
@@ -167,4 +168,4 @@ def _ledger_problems(
 ) -> list[Problem]:
     # The ledger is checked against the contest as it is now: a rubric changed
     # after judging, or a judge removed from a round, shows up here.
-    return ledger.ledger_problems(root, contest_load.contest, teams)
+    return ledgerchecks.ledger_problems(root, contest_load.contest, teams)

@@ -5,7 +5,7 @@ For each entry of the round and each folder of scores/<round>/, in slug order:
 1. its score files are read (`ledger.FolderReader`: layout, YAML, schema, path);
 2. its manifest is read for the title and, when it could name one of the judges who
    scored it, the team (`roster.read_entry`);
-3. each score is checked against the contest (`ledger.Checker`: a judge of the round, no
+3. each score is checked against the contest (`ledgerchecks.Checker`: a judge of the round, no
    conflict of interest with that team, the rubric, the window, an advanced entry);
 4. only what the tally needs is kept: slug, judge and marks. The file's text and YAML
    tree are dropped as soon as the entry is done.
@@ -27,7 +27,7 @@ from pathlib import Path
 from site_builder.core.contest import Contest, Round
 from site_builder.core.loader import collection_paused
 from site_builder.core.problems import Problem
-from site_builder.judging import ledger
+from site_builder.judging import ledger, ledgerchecks
 from site_builder.tallying import fingerprint
 from site_builder.tallying.roster import read_entry
 
@@ -64,7 +64,7 @@ def read_round(
         in_round = set(entries)
         # Filled in as entries are read.
         teams: dict[str, frozenset[str]] = dict.fromkeys(folders, frozenset())
-        checker = ledger.Checker(root, contest, teams)
+        checker = ledgerchecks.Checker(root, contest, teams)
         if meanwhile is not None:
             meanwhile()
         scores: list[tuple[str, str, Marks]] = []

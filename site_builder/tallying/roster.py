@@ -18,21 +18,13 @@ longer than the rest of a tally, so each manifest is read once, as bytes, and
 * the title is taken with `loader.peek_text`, which parses only up to the ``title``
   key: it is shown, never used to decide anything;
 * the team is read with the strict loader only when the text could name a judge who
-  scored the entry (conflicts matter for scores that exist): when the casefolded text,
-  with its escaped line breaks removed, contains the casefolded login, or when the text
-  has a hexadecimal escape (``\\x``, ``\\u``, ``\\U``). A team member's ``github``
-  value equal to a login must show so: YAML changes a value's characters only through
-  escapes (of which only the hexadecimal ones can yield a login character, and the
-  escaped line break joins two pieces) and line folding (which inserts a space, and
-  logins have none); casefolding works character by character. Removing every escaped
-  line break, also where a backslash is no escape, only joins text: a login anywhere
-  in the text is still found.
+  scored the entry (conflicts matter for scores that exist): `teams.may_name`, which
+  never misses a login, however the manifest spells it.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,18 +33,13 @@ from site_builder.core.contest import Contest, Round
 from site_builder.core.loader import (
     ENTRY_SIZE_LIMIT,
     LoadFailure,
-    decode,
-    parse,
     peek_text,
     read_bytes,
 )
 from site_builder.core.problems import Problem
 from site_builder.judging import ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG, discover
-
-_HEX_ESCAPE = re.compile(rb"\\[xuU]")
-# A backslash, a line break (YAML's, in UTF-8), and the indentation after it.
-_ESCAPED_BREAK = re.compile(rb"\\(?:\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9])[ \t]*")
+from site_builder.submissions.teams import team_from_bytes
 
 
 @dataclass(frozen=True)
@@ -107,24 +94,4 @@ def read_entry(
         return None, frozenset()
     title = peek_text(raw, "title") if titles else None
     logins = {login.casefold() for login in scorers}
-    return title, _team(raw, display, logins) if logins else frozenset()
-
-
-def _may_name(raw: bytes, logins: Iterable[str]) -> bool:
-    """Whether the manifest `raw` (UTF-8) could hold one of `logins` (casefolded) as a
-    value (see the module docstring)."""
-    if b"\\" in raw:
-        if _HEX_ESCAPE.search(raw):
-            return True
-        raw = _ESCAPED_BREAK.sub(b"", raw)
-    folded = raw.decode("utf-8", "replace").casefold()
-    return any(login in folded for login in logins)
-
-
-def _team(raw: bytes, display: str, logins: Iterable[str]) -> frozenset[str]:
-    if not _may_name(raw, logins):
-        return frozenset()
-    try:
-        return ledger.team_logins(parse(decode(raw, display), display).data)
-    except LoadFailure:
-        return frozenset()
+    return title, team_from_bytes(raw, display, logins)

@@ -12,7 +12,7 @@ from contestkit import add_entry, invoke_contest, write_contest, write_results
 
 from site_builder.core.contest import Contest, load_contest
 from site_builder.core.loader import load_bytes
-from site_builder.judging import ledger, status
+from site_builder.judging import ledger, ledgerchecks, status
 from site_builder.judging.ledger import ScoreRecord, dump, load_ledger, read_advanced, score_path
 from site_builder.submissions.validate import validate_repository
 
@@ -284,7 +284,7 @@ def test_the_quick_check_never_passes_what_the_full_check_refuses(root: Path) ->
              record(contest, "final", "air-watch")]
     passed = []
     for item in clean + variants:
-        checker = ledger.Checker(root, contest, teams)
+        checker = ledgerchecks.Checker(root, contest, teams)
         full = checker.check(ledger.LedgerFile(item, item.path, dump(item)))
         assert (full == []) == (item in clean), (item, full)
         if checker.passes(item.to_data()):

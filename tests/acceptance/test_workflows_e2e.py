@@ -183,9 +183,13 @@ def command_exists(ran: Ran, command: str, workflow: str, branch: str) -> None:
 
 
 def run_validate(origin: Origin, home: Path, number: int, author: str,
-                 created_at: str) -> tuple[Job, Ran]:
+                 created_at: str, pushed_at: str | None = None) -> tuple[Job, Ran]:
+    """`pushed_at`: the head was pushed then, after the pull request was opened (a
+    synchronize event)."""
+    before = None if pushed_at is None else origin.base
     payload = gh.pull_request(number=number, login=author, head_sha=origin.heads[number],
-                              base_sha=origin.base, created_at=created_at)
+                              base_sha=origin.base, created_at=created_at,
+                              updated_at=pushed_at, before_sha=before)
     gh.validate(payload, "pull_request")
     assert payload["pull_request"]["head"]["repo"]["fork"] is True
     job = Job("validate.yml", "pull_request", payload, origin.path, home)
@@ -285,6 +289,27 @@ def test_a_fork_pull_request_is_validated_and_reported(
             assert markdown_escape(problem["message"]) in comment
         # What the entrant wrote stays text: no mention, no tag.
         assert "@example-org" not in comment and "<img" not in comment
+
+
+def test_attack_placeholder_pr_opened_before_close(origin: Origin, tmp_path: Path) -> None:
+    """A pull request opened before the close with a placeholder, its real entry pushed
+    after it: lateness is judged by the push (GitHub's `updated_at` in the synchronize
+    event), never by when the pull request was opened."""
+    validate, ran = run_validate(origin, tmp_path, 7, "entrant-one", IN_TIME, pushed_at=LATE)
+    assert validate.payload["action"] == "synchronize"
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    report = json.loads((validate.temp / "validation" / "result.json").read_text())
+    assert report["status"] == "late"
+    assert [p["code"] for p in report["problems"]] == ["pr.late"]
+    assert "2015-12-16T00:00:00+00:00" in report["problems"][0]["message"]
+
+
+def test_a_push_before_the_close_is_on_time(origin: Origin, tmp_path: Path) -> None:
+    validate, ran = run_validate(origin, tmp_path, 7, "entrant-one", "2015-10-20T00:00:00Z",
+                                 pushed_at=IN_TIME)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    report = json.loads((validate.temp / "validation" / "result.json").read_text())
+    assert report["status"] == "valid"
 
 
 def test_a_forged_artifact_gets_no_label_but_needs_fix(origin: Origin, tmp_path: Path) -> None:

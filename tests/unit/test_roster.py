@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 from contestkit import REPO
@@ -10,7 +11,7 @@ from contestkit import REPO
 from site_builder.core import loader
 from site_builder.core.loader import LoadFailure, parse, peek_text
 from site_builder.judging import ledger
-from site_builder.tallying import roster
+from site_builder.submissions import teams
 
 LOGIN = "Example-Judge-Ahn"
 
@@ -37,7 +38,7 @@ def test_a_judge_on_the_team_is_never_missed(spelling: str) -> None:
     text = f"title: T\nteam:\n  name: N\n  members:\n    - name: A\n      github: {spelling}\n"
     logins = {"example-judge-ahn", "\u212a-x".casefold()}
     if team_of(text) & logins:
-        assert roster._may_name(text.encode(), logins), spelling
+        assert teams.may_name(text.encode(), logins), spelling
 
 
 def test_random_spellings_never_hide_a_login() -> None:
@@ -48,12 +49,12 @@ def test_random_spellings_never_hide_a_login() -> None:
         for quoted in (value, f'"{value}"', f"'{value}'"):
             text = f"team:\n  members:\n    - github: {quoted}\n"
             if "example-judge-ahn" in team_of(text):
-                assert roster._may_name(text.encode(), {"example-judge-ahn"}), text
+                assert teams.may_name(text.encode(), {"example-judge-ahn"}), text
 
 
 def test_most_manifests_are_not_parsed() -> None:
     text = 'title: "지도"\ndescription: "a\\nb \\\\ c"\nteam:\n  members:\n    - github: x-y\n'
-    assert not roster._may_name(text.encode(), {"example-judge-ahn"})
+    assert not teams.may_name(text.encode(), {"example-judge-ahn"})
 
 
 @pytest.mark.parametrize("text, title", [
@@ -106,6 +107,14 @@ def test_the_example_titles_take_the_quick_path() -> None:
         assert loader._peek_first(text.encode(), "title") == parse(text, "entry.yml").data["title"]
 
 
+def test_every_character_that_casefolds_to_ascii_is_listed() -> None:
+    folds = {chr(code) for code in range(0x80, sys.maxunicode + 1)
+             if any(part.isascii() for part in chr(code).casefold())}
+    assert set(teams.FOLDS_TO_ASCII) == folds
+    for char in folds:  # the search runs on UTF-8 bytes
+        assert teams._FOLDS_TO_ASCII.search(f"가{char}나".encode())
+
+
 def test_a_login_is_found_however_its_letters_are_written() -> None:
     """Letters that casefold to a login's (ſ, K, ﬀ, ß...) never hide it."""
     rng = random.Random(17)
@@ -116,6 +125,6 @@ def test_a_login_is_found_however_its_letters_are_written() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         expected = any(login in text.casefold() for login in logins)
-        assert roster._may_name(text.encode(), logins) or not expected, text
+        assert teams.may_name(text.encode(), logins) or not expected, text
         found += expected
     assert found > 100  # the comparison is not vacuous
