@@ -634,6 +634,14 @@ CATALOGUE: dict[str, _M] = {
         "출품작 폴더(entries/<slug>/) 하나를 바꾸는 출품 PR에 댓글을 다세요.",
         "Comment on the entry's own pull request, which changes one entries/<slug>/ folder.",
     ),
+    "score.why-nothing-found": _m(
+        "PR #{number}의 커밋도, {branch} 브랜치의 병합 커밋도 찾지 못했습니다",
+        "neither the commits of #{number} nor its merge on {branch} were found",
+    ),
+    "score.why-no-entry-folder": _m(
+        "출품작 폴더(entries/<slug>/)를 바꾸지 않는 PR입니다",
+        "it changes no entries/<slug>/ folder",
+    ),
     "score.multiple-entries": _m(
         "이 PR은 출품작 여러 개를 바꿉니다: {slugs}",
         "This pull request changes several entries: {slugs}",
@@ -1255,6 +1263,12 @@ def render(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str
     if entry is None:
         return code
     return _format(entry.get(lang) or entry["en"], lang, params or {})
+
+
+def by_language(code: str, params: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """The message in every language: a parameter of another message that is rendered
+    later, in whichever language the reply is written."""
+    return {lang: render(code, lang, params) for lang in LANGUAGES}
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str | None:
