@@ -654,6 +654,26 @@ CATALOGUE: dict[str, _M] = {
         "접수가 끝난 출품작은 주최 측이 병합한 뒤 심사합니다. 주최 측에 알려 주세요.",
         "Entries are judged once the organizers have merged them; let them know.",
     ),
+    "score.not-entry-pull-request": _m(
+        "PR #{number}은(는) 출품작 '{slug}'을(를) 심사하는 곳이 아닙니다. 이 출품작을 마지막으로 "
+        "바꾼 병합된 PR은 #{latest}입니다.",
+        "Pull request #{number} is not where '{slug}' is scored: the last merged pull request "
+        "that changed it is #{latest}.",
+        "#{latest}에 /score 댓글을 다시 올리세요. 점수는 출품작을 추가했거나 마지막으로 바꾼 "
+        "병합된 PR에서만 기록됩니다.",
+        "Post your /score again on #{latest}. Scores are recorded only on the merged pull "
+        "request that added the entry or last changed it.",
+    ),
+    "score.pull-request-not-merged": _m(
+        "PR #{number}은(는) {branch} 브랜치에 병합되지 않았습니다. 출품작 '{slug}'은(는) 병합된 "
+        "PR #{latest}에서 심사합니다.",
+        "Pull request #{number} is not merged into {branch}; '{slug}' is scored on its merged "
+        "pull request #{latest}.",
+        "#{latest}에 /score 댓글을 다시 올리세요. 병합되지 않은 PR은 누구나 열고 고칠 수 있어 "
+        "점수를 기록하지 않습니다.",
+        "Post your /score again on #{latest}. Scores are never recorded on an unmerged pull "
+        "request: anyone can open one and change it.",
+    ),
     "score.conflict-declared": _m(
         "'{login}'님은 출품작 '{slug}'과(와) 이해관계가 있다고 신고되어 심사할 수 없습니다.",
         "'{login}' has a declared conflict of interest with '{slug}' and cannot score it.",
