@@ -801,6 +801,52 @@ CATALOGUE: dict[str, _M] = {
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
     ),
+    # Who made each commit of scores/ (`provenance`).
+    "ledger.commit-committer": _m(
+        "커밋 {commit}은(는) 점수 기록 봇({bot})이 아니라 {committer}이(가) 커밋했습니다.",
+        "Commit {commit} was committed by {committer}, not by the contest bot ({bot}).",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-author": _m(
+        "커밋 {commit}의 작성자는 {author}인데, 이 파일은 심사위원 '{login}'의 점수입니다.",
+        "Commit {commit} is authored by {author}, but this file is the score of '{login}'.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-trailer": _m(
+        "커밋 {commit}의 트레일러 {trailer}({found})가 파일의 값({expected})과 다릅니다.",
+        "Commit {commit} has the trailer {trailer} '{found}', but the file says "
+        "'{expected}'.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-files": _m(
+        "커밋 {commit}은(는) 점수 파일을 바꾸면서 파일 {count}개를 바꿉니다 ({files}). 봇은 "
+        "커밋마다 점수 파일 하나만 바꿉니다.",
+        "Commit {commit} changes a score file among {count} files ({files}); the bot "
+        "changes one score file per commit.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-merge": _m(
+        "병합 커밋 {commit}이(가) 어느 부모에도 없던 점수 파일 {count}개를 만듭니다.",
+        "The merge commit {commit} brings {count} score files that none of its parents had.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-unreadable": _m(
+        "커밋 {commit}이(가) 바꾼 점수 파일을 읽을 수 없습니다.",
+        "The score file that commit {commit} wrote cannot be read.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.history-shallow": _m(
+        "저장소 기록이 잘려 있어(shallow clone) 점수 커밋을 누가 만들었는지 확인하지 않았습니다.",
+        "The clone is shallow, so who made each score commit was not checked.",
+        "전체 기록을 받으세요: git fetch --unshallow (actions/checkout에서는 fetch-depth: 0).",
+        "Fetch the whole history: git fetch --unshallow (actions/checkout: fetch-depth: 0).",
+    ),
     # --- the tally (contest tally) -------------------------------------------------
     "tally.previous-missing": _m(
         "'{round}' 단계는 '{previous}' 단계를 통과한 출품작을 심사하는데, 그 목록이 담긴 "
@@ -1228,6 +1274,12 @@ CATALOGUE: dict[str, _M] = {
     "ui.tally-unpublished": _m(
         "'{round}' 단계: 공개된 결과({file})가 아직 없습니다.",
         "Round '{round}': no published results ({file}) yet.",
+    ),
+    "ui.tally-untrusted": _m(
+        "{file}을(를) 확인할 수 없습니다: '{round}' 단계의 점수 원장에 점수 기록 봇이 만들지 않은 "
+        "커밋이 있습니다 (위 목록).",
+        "{file} cannot be verified: the ledger of round '{round}' has commits that the "
+        "contest bot did not make (listed above).",
     ),
     "ui.tally-different": _m(
         "{file}이(가) 원장에서 다시 계산한 결과와 {count}군데 다릅니다:",

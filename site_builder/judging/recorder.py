@@ -31,10 +31,10 @@ from pathlib import Path
 import git
 
 from site_builder.core import gitrepo
-from site_builder.core.contest import load_contest
+from site_builder.core.contest import Bot, load_contest
 from site_builder.core.errors import ContestDefinitionError, GitError, UsageError
 from site_builder.core.problems import Problem
-from site_builder.judging import ledger, pullentry, scorecomment
+from site_builder.judging import ledger, provenance, pullentry, scorecomment
 from site_builder.judging.decision import (
     HEADER_CODES,
     CommentEvent,
@@ -55,7 +55,6 @@ from site_builder.judging.decision import (
 __all__ = ["CommentEvent", "Outcome", "Result", "error_reply", "event_from_payload",
            "outputs", "read_event", "record_comment", "summary"]
 
-BOT = git.Actor("contest-bot", "contest-bot@users.noreply.github.com")
 ATTEMPTS = 20
 """Sixteen judges pushing at once needed up to 7 attempts each in tests; 20 leaves room
 for a slow, loaded runner. A score run that waits is cheap; a lost score is not."""
@@ -106,7 +105,10 @@ def _git_path(repo: git.Repo, root: Path) -> Callable[[str], str]:
 
 
 def _commit(repo: git.Repo, root: Path, plan: Plan, event: CommentEvent,
-            git_path: Callable[[str], str]) -> str:
+            git_path: Callable[[str], str], bot: Bot) -> str:
+    """One commit of one score file, exactly as `provenance` checks it: committed by
+    the contest's bot, authored by the judge, the trailers equal to the file's
+    comment_url, event_time and pull_request."""
     target = plan.target
     path = git_path(target.path)
     if plan.outcome is Outcome.WITHDRAWN:
@@ -125,8 +127,10 @@ def _commit(repo: git.Repo, root: Path, plan: Plan, event: CommentEvent,
     if event.html_url:
         trailers.insert(0, f"Comment: {event.html_url}")
     message = subject + "\n\n" + "\n".join(trailers) + "\n"
-    author = git.Actor(event.login, f"{event.login}@users.noreply.github.com")
-    commit = repo.index.commit(message, author=author, committer=BOT, author_date=event.moment)
+    author = git.Actor(event.login, f"{event.login}{provenance.NOREPLY}")
+    committer = git.Actor(bot.name, bot.email)
+    commit = repo.index.commit(message, author=author, committer=committer,
+                               author_date=event.moment)
     return str(commit.hexsha)
 
 
@@ -253,7 +257,7 @@ def record_comment(
             return done(language, landed_plan, event, sha or None, attempt - 1)
         if plan.outcome in (Outcome.UNCHANGED, Outcome.SUPERSEDED):
             return done(language, plan, event, None, attempt)
-        sha = _commit(repo, root, plan, event, git_path)
+        sha = _commit(repo, root, plan, event, git_path, contest.bot)
         if not push:
             return done(language, plan, event, sha, attempt)
         landed, last_error = _push(repo, remote, event.default_branch)
