@@ -55,8 +55,10 @@ def commit_scores(cwd: Path, *, bot: tuple[str, str] = (
     file, authored by its judge, committed by the contest's bot (the example contest.yml
     names contest-bot), with the trailers of the file's comment_url, event_time and
     pull_request. A removed file is committed as a withdrawal."""
-    changed = git(cwd, "status", "--porcelain", "--untracked-files=all", "--", "scores")
-    for line in sorted(changed.splitlines()):
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", "scores"],
+        cwd=cwd, env=GIT_BASE, capture_output=True, text=True, check=True).stdout
+    for line in sorted(item for item in changed.split("\0") if item):
         status, path = line[:2].strip(), line[3:]
         if path.count("/") < 3:
             continue  # a loose file of scores/ is no score
