@@ -184,7 +184,7 @@ def _log(top: Path, prefix: str) -> Iterator[_Commit]:
     for record in records[1:]:
         # A record starts with the commit's id; a 0x01 inside a commit's own text
         # (a trailer) only cuts that commit short, which reports it as unreadable.
-        if pending is not None and not _SHA.match(record.split("\x00", 1)[0]):
+        if pending is not None and not _SHA.match(record.split("\x00", 1)[0].strip()):
             pending += "\x01" + record
             continue
         if pending is not None:
@@ -196,7 +196,7 @@ def _log(top: Path, prefix: str) -> Iterator[_Commit]:
 
 def _parse(record: str) -> _Commit:
     fields = record.split("\x00")
-    ids = fields[0].split(" ")
+    ids = fields[0].split()  # a root commit has no parents: "<sha> "
     header = fields[:_HEADER_FIELDS]
     if len(header) < _HEADER_FIELDS or not _SHA.match(fields[0].strip()):
         return _Commit(ids[0][:40], 0, ("", ""), ("", ""), {}, readable=False)
