@@ -187,3 +187,19 @@ def test_the_recorded_trailers_are_what_is_checked(published: Path) -> None:
     commit_scores(published)
     rewrite_results(published)
     assert contest(published, "tally", "--check").returncode == 0
+
+
+def test_a_score_in_the_first_commit_of_a_repository_is_read(tmp_path: Path) -> None:
+    """A root commit has no parent: it is read as a commit of its own."""
+    root = tmp_path / "contest"
+    write_contest(root, judges=JUDGES)
+    add_entry(root, "air-watch")
+    record(root, "air-watch", "judge-ahn", [5, 6, 7, 8], 1)
+    git(root, "init", "--quiet", "--initial-branch=main")
+    commit_scores(root)  # the root commit
+    commit_all(root, "contest")
+    edit_marks(root, "scores/first/air-watch/judge-ahn.yml")
+    commit = as_who(root, "edit", ("x", "x@example.org"), ("x", "x@example.org"), "scores")
+    problems = [p for p in validate_repository(root).report if p.code.startswith("ledger.commit")]
+    assert [(p.code, p.params["commit"]) for p in problems] == [
+        ("ledger.commit-committer", commit)]
