@@ -15,7 +15,8 @@ is deterministic (seed 2015): every mark, comment and time comes from the tables
 
 Every score is one commit, as ``contest score record`` makes it: authored by the judge
 (``<login>@users.noreply.github.com``) at the comment's time, committed by contest-bot,
-with the recorder's message and trailers. The results are committed by contest-bot,
+with the recorder's message and trailers (the bot that contest.yml names in ``bot``, which
+`contest validate` checks every score commit against). The results are committed by contest-bot,
 authored just after each round closes. As with the recorder, the committer date is the
 time the commit is made: a commit dated before its parent (here: 2015 on top of today's
 commits) makes git's revision walks, such as ``git log main..branch``, give wrong answers.
@@ -246,6 +247,8 @@ def main() -> None:
     contest = load_contest(root).contest
     if contest is None:
         raise SystemExit("contest.yml is not valid")
+    if (contest.bot.name, contest.bot.email) != BOT:
+        raise SystemExit(f"contest.yml names the bot {contest.bot}; this writes as {BOT}")
     rng = random.Random(SEED)
     slugs = sorted(QUALITY)
     numbers = rng.sample(range(3, 64), len(slugs))

@@ -77,6 +77,37 @@ def commit_all(cwd: Path, message: str) -> str:
     return git(cwd, "rev-parse", "HEAD")
 
 
+def commit_scores(cwd: Path, *, bot: tuple[str, str] = (
+        "contest-bot", "contest-bot@users.noreply.github.com")) -> None:
+    """Commit each changed score file under scores/ as the recorder does: one commit per
+    file, authored by its judge, committed by the contest's bot (the example contest.yml
+    names contest-bot), with the trailers of the file's comment_url, event_time and
+    pull_request. A removed file is committed as a withdrawal."""
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", "scores"],
+        cwd=cwd, env=GIT_BASE, capture_output=True, text=True, check=True).stdout
+    for line in sorted(item for item in changed.split("\0") if item):
+        status, path = line[:2].strip(), line[3:]
+        if path.count("/") < 3:
+            continue  # a loose file of scores/ is no score
+        login = Path(path).stem
+        trailers = ["Event-Time: 2015-12-18T00:00:00Z"]
+        if status != "D":
+            data = load_file(cwd / path, path, CONTEST_SIZE_LIMIT).data  # times stay text
+            trailers = [f"Event-Time: {data['event_time']}"]
+            if data.get("comment_url"):
+                trailers.insert(0, f"Comment: {data['comment_url']}")
+            if data.get("pull_request") is not None:
+                trailers.append(f"Pull-Request: #{data['pull_request']}")
+        env = {**GIT_BASE, "GIT_AUTHOR_NAME": login,
+               "GIT_AUTHOR_EMAIL": f"{login}@users.noreply.github.com",
+               "GIT_COMMITTER_NAME": bot[0], "GIT_COMMITTER_EMAIL": bot[1]}
+        subprocess.run(["git", "add", "-A", "--", path], cwd=cwd, env=env, check=True)
+        message = f"score: {path}\n\n" + "\n".join(trailers) + "\n"
+        subprocess.run(["git", "commit", "-q", "-m", message, "--", path], cwd=cwd, env=env,
+                       check=True)
+
+
 def contest_data() -> dict[str, Any]:
     """The repository's contest.yml as data (through the strict loader: times stay text)."""
     data: dict[str, Any] = load_file(REPO / "contest.yml", "contest.yml", CONTEST_SIZE_LIMIT).data

@@ -137,6 +137,10 @@ def _report_check(reports: Sequence[RoundReport], lang: str) -> bool:
         _problems(report.problems, lang)
         assert report.result is not None
         doc = report.result.document
+        if report.status == "untrusted":
+            failed = True
+            click.echo(messages.render("ui.tally-untrusted", lang, params))
+            continue
         if report.status == "verified":
             verified += 1
             click.echo(messages.render("ui.tally-verified", lang, {

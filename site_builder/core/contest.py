@@ -109,6 +109,19 @@ class Award:
 
 
 @dataclass(frozen=True)
+class Bot:
+    """The git identity that commits recorded scores (contest.yml ``bot``); the ledger's
+    provenance check accepts score commits by it only."""
+
+    name: str
+    email: str
+
+
+DEFAULT_BOT = Bot("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
+"""The identity GitHub gives the workflow token, when contest.yml names none."""
+
+
+@dataclass(frozen=True)
 class Contest:
     title: str
     organizer: str
@@ -125,6 +138,7 @@ class Contest:
     repository: str | None = None
     site_url: str | None = None
     announcement: datetime | None = None
+    bot: Bot = DEFAULT_BOT
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def category(self, category_id: str) -> Category | None:
@@ -270,6 +284,7 @@ def _build(data: Mapping[str, Any]) -> Contest:
         ),
         results_published=publication["results"] == "published",
         judge_names_shown=publication["judge_names"] == "shown",
+        bot=Bot(data["bot"]["name"], data["bot"]["email"]) if "bot" in data else DEFAULT_BOT,
         raw=data,
     )
 

@@ -738,6 +738,14 @@ CATALOGUE: dict[str, _M] = {
         "출품작 폴더(entries/<slug>/) 하나를 바꾸는 출품 PR에 댓글을 다세요.",
         "Comment on the entry's own pull request, which changes one entries/<slug>/ folder.",
     ),
+    "score.why-nothing-found": _m(
+        "PR #{number}의 커밋도, {branch} 브랜치의 병합 커밋도 찾지 못했습니다",
+        "neither the commits of #{number} nor its merge on {branch} were found",
+    ),
+    "score.why-no-entry-folder": _m(
+        "출품작 폴더(entries/<slug>/)를 바꾸지 않는 PR입니다",
+        "it changes no entries/<slug>/ folder",
+    ),
     "score.multiple-entries": _m(
         "이 PR은 출품작 여러 개를 바꿉니다: {slugs}",
         "This pull request changes several entries: {slugs}",
@@ -749,6 +757,26 @@ CATALOGUE: dict[str, _M] = {
         "The entry '{slug}' is not on the {branch} branch yet.",
         "접수가 끝난 출품작은 주최 측이 병합한 뒤 심사합니다. 주최 측에 알려 주세요.",
         "Entries are judged once the organizers have merged them; let them know.",
+    ),
+    "score.not-entry-pull-request": _m(
+        "PR #{number}은(는) 출품작 '{slug}'을(를) 심사하는 곳이 아닙니다. 이 출품작을 마지막으로 "
+        "바꾼 병합된 PR은 #{latest}입니다.",
+        "Pull request #{number} is not where '{slug}' is scored: the last merged pull request "
+        "that changed it is #{latest}.",
+        "#{latest}에 /score 댓글을 다시 올리세요. 점수는 출품작을 추가했거나 마지막으로 바꾼 "
+        "병합된 PR에서만 기록됩니다.",
+        "Post your /score again on #{latest}. Scores are recorded only on the merged pull "
+        "request that added the entry or last changed it.",
+    ),
+    "score.pull-request-not-merged": _m(
+        "PR #{number}은(는) {branch} 브랜치에 병합되지 않았습니다. 출품작 '{slug}'은(는) 병합된 "
+        "PR #{latest}에서 심사합니다.",
+        "Pull request #{number} is not merged into {branch}; '{slug}' is scored on its merged "
+        "pull request #{latest}.",
+        "#{latest}에 /score 댓글을 다시 올리세요. 병합되지 않은 PR은 누구나 열고 고칠 수 있어 "
+        "점수를 기록하지 않습니다.",
+        "Post your /score again on #{latest}. Scores are never recorded on an unmerged pull "
+        "request: anyone can open one and change it.",
     ),
     "score.conflict-declared": _m(
         "'{login}'님은 출품작 '{slug}'과(와) 이해관계가 있다고 신고되어 심사할 수 없습니다.",
@@ -886,6 +914,52 @@ CATALOGUE: dict[str, _M] = {
     "ledger.results-invalid": _m(
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
+    ),
+    # Who made each commit of scores/ (`provenance`).
+    "ledger.commit-committer": _m(
+        "커밋 {commit}은(는) 점수 기록 봇({bot})이 아니라 {committer}이(가) 커밋했습니다.",
+        "Commit {commit} was committed by {committer}, not by the contest bot ({bot}).",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-author": _m(
+        "커밋 {commit}의 작성자는 {author}인데, 이 파일은 심사위원 '{login}'의 점수입니다.",
+        "Commit {commit} is authored by {author}, but this file is the score of '{login}'.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-trailer": _m(
+        "커밋 {commit}의 트레일러 {trailer}({found})가 파일의 값({expected})과 다릅니다.",
+        "Commit {commit} has the trailer {trailer} '{found}', but the file says "
+        "'{expected}'.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-files": _m(
+        "커밋 {commit}은(는) 점수 파일을 바꾸면서 파일 {count}개를 바꿉니다 ({files}). 봇은 "
+        "커밋마다 점수 파일 하나만 바꿉니다.",
+        "Commit {commit} changes a score file among {count} files ({files}); the bot "
+        "changes one score file per commit.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-merge": _m(
+        "병합 커밋 {commit}이(가) 어느 부모에도 없던 점수 파일 {count}개를 만듭니다.",
+        "The merge commit {commit} brings {count} score files that none of its parents had.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.commit-unreadable": _m(
+        "커밋 {commit}이(가) 바꾼 점수 파일을 읽을 수 없습니다.",
+        "The score file that commit {commit} wrote cannot be read.",
+        "점수 파일은 심사위원의 /score 댓글로 봇만 기록합니다. 이 커밋을 되돌리고(git revert {commit}) 심사위원에게 /score를 다시 올려 달라고 하세요.",
+        "Score files are written only by the bot, from judges' /score comments. Revert this commit (git revert {commit}) and ask the judge to post /score again.",
+    ),
+    "ledger.history-shallow": _m(
+        "저장소 기록이 잘려 있어(shallow clone) 점수 커밋을 누가 만들었는지 확인하지 않았습니다.",
+        "The clone is shallow, so who made each score commit was not checked.",
+        "전체 기록을 받으세요: git fetch --unshallow (actions/checkout에서는 fetch-depth: 0).",
+        "Fetch the whole history: git fetch --unshallow (actions/checkout: fetch-depth: 0).",
     ),
     # --- the tally (contest tally) -------------------------------------------------
     "tally.previous-missing": _m(
@@ -1327,6 +1401,12 @@ CATALOGUE: dict[str, _M] = {
         "'{round}' 단계: 공개된 결과({file})가 아직 없습니다.",
         "Round '{round}': no published results ({file}) yet.",
     ),
+    "ui.tally-untrusted": _m(
+        "{file}을(를) 확인할 수 없습니다: '{round}' 단계의 점수 원장에 점수 기록 봇이 만들지 않은 "
+        "커밋이 있습니다 (위 목록).",
+        "{file} cannot be verified: the ledger of round '{round}' has commits that the "
+        "contest bot did not make (listed above).",
+    ),
     "ui.tally-different": _m(
         "{file}이(가) 원장에서 다시 계산한 결과와 {count}군데 다릅니다:",
         "{file} differs from what the ledger gives in {count} places:",
@@ -1383,6 +1463,12 @@ def render(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str
     if entry is None:
         return code
     return _format(code, entry.get(lang) or entry["en"], lang, params or {})
+
+
+def by_language(code: str, params: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """The message in every language: a parameter of another message that is rendered
+    later, in whichever language the reply is written."""
+    return {lang: render(code, lang, params) for lang in LANGUAGES}
 
 
 def render_hint(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str | None:

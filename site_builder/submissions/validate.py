@@ -17,7 +17,7 @@ from site_builder.core.contest import CONTEST_FILE, Contest, ContestLoad, load_c
 from site_builder.core.errors import UsageError
 from site_builder.core.loader import collection_paused
 from site_builder.core.problems import Problem, Report
-from site_builder.judging import ledgerchecks
+from site_builder.judging import ledgerchecks, provenance
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import ENTRIES_DIR, discover, load_entry
 from site_builder.submissions.entry_checks import check_entry
@@ -168,4 +168,7 @@ def _ledger_problems(
 ) -> list[Problem]:
     # The ledger is checked against the contest as it is now: a rubric changed
     # after judging, or a judge removed from a round, shows up here.
-    return ledgerchecks.ledger_problems(root, contest_load.contest, teams)
+    problems = ledgerchecks.ledger_problems(root, contest_load.contest, teams)
+    if contest_load.contest is not None:
+        problems += provenance.provenance_problems(root, contest_load.contest)
+    return problems

@@ -26,6 +26,7 @@ from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import GitError
 from site_builder.core.fileio import Unreadable, read_json_object, write_atomically
 from site_builder.core.problems import Problem
+from site_builder.judging import provenance
 from site_builder.judging.ledger import RESULTS_SIZE_LIMIT, SCORES_DIR, results_file
 from site_builder.tallying import tally
 
@@ -286,15 +287,18 @@ class RoundReport:
     round: Round
     file: str
     status: str
-    """``written``, ``verified``, ``different``, ``refused``, ``skipped`` (no scores
-    yet) or ``unpublished`` (no results file to check)."""
+    """``written``, ``verified``, ``different``, ``untrusted`` (the same results, but
+    from score commits the bot did not make: `provenance`; with differences too, the
+    status is ``different`` and `problems` name the commits), ``refused``,
+    ``skipped`` (no scores yet) or ``unpublished`` (no results file to check)."""
     result: tally.RoundResult | None = None
     problems: list[Problem] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
-        return self.status in ("different", "refused")
+        return (self.status in ("different", "untrusted", "refused")
+                or any(p.severity == "error" for p in self.problems))
 
 
 def write_results(root: Path, contest: Contest, round_id: str | None) -> list[RoundReport]:
@@ -339,6 +343,9 @@ def check_results(root: Path, contest: Contest, round_id: str | None) -> list[Ro
     """Recompute every committed results file (or the one of `round_id`, which must
     exist) and compare it with what is committed."""
     reports: list[RoundReport] = []
+    # Results recomputed from a ledger that someone other than the bot wrote prove
+    # nothing: who made each score commit is checked once, for every round.
+    history = provenance.provenance_problems(root, contest)
     for round_ in _rounds(contest, round_id):
         committed = read_committed(root, round_.id)
         if committed.problem is not None:
@@ -364,14 +371,25 @@ def check_results(root: Path, contest: Contest, round_id: str | None) -> list[Ro
         # The document holds JSON values only (dicts, lists, text, numbers, booleans, null).
         differences = compare(committed.data, outcome.document)
         problems = list(outcome.warnings)
+        untrusted = _of_round(history, contest, round_)
+        problems += untrusted
         if state.dirty:  # the likely reason for a difference: say it
             problems.append(Problem(f"{SCORES_DIR}/{round_.id}", None, None,
                                     "tally.ledger-uncommitted", {"round": round_.id},
                                     severity="warning"))
-        reports.append(RoundReport(round_, committed.file,
-                                   "different" if differences else "verified", outcome,
-                                   problems, differences))
+        status = "different" if differences else "verified"
+        if status == "verified" and any(p.severity == "error" for p in untrusted):
+            status = "untrusted"  # the same results, from a ledger nobody can vouch for
+        reports.append(RoundReport(round_, committed.file, status, outcome, problems,
+                                   differences))
     return reports
+
+
+def _of_round(history: list[Problem], contest: Contest, round_: Round) -> list[Problem]:
+    """The provenance problems of a round's folder, and those of no round's."""
+    folders = tuple(f"{SCORES_DIR}/{r.id}/" for r in contest.rounds)
+    return [p for p in history
+            if p.file.startswith(f"{SCORES_DIR}/{round_.id}/") or not p.file.startswith(folders)]
 
 
 def _rounds(contest: Contest, round_id: str | None) -> list[Round]:

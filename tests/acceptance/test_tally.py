@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from contestkit import REPO, add_entry, commit_all, git, invoke_contest, write_contest
+from contestkit import (
+    REPO,
+    add_entry,
+    commit_all,
+    commit_scores,
+    git,
+    invoke_contest,
+    write_contest,
+)
 from jsonschema import Draft7Validator
 
 from site_builder.core.contest import Contest, load_contest
@@ -100,7 +108,7 @@ def score_first_round(root: Path) -> None:
             score(root, "first", slug, judge, [max(0, m - offset % 2) for m in marks])
     score(root, "first", "eco-bin", "Judge-Ahn", [7, 7, 7, 7])
     score(root, "first", "eco-bin", "judge-baek", [6, 6, 6, 6])
-    commit_all(root, "scores of the first round")
+    commit_scores(root)
 
 
 @pytest.fixture(scope="module")
@@ -362,7 +370,7 @@ def test_two_rounds_end_with_awards_and_verify(published: Path) -> None:
             if judge == "judge-choi" and slug == "bus-stop":
                 continue
             score(published, "final", slug, judge, final[slug])
-    commit_all(published, "final scores")
+    commit_scores(published)
     run = contest_tally(published, "--write")
     assert run.returncode == 0, run.stderr
     assert "Wrote results/first.json" in run.stdout and "Wrote results/final.json" in run.stdout
