@@ -410,6 +410,14 @@ CATALOGUE: dict[str, _M] = {
         "Remove it now. If it was already pushed, it stays in git history: "
         "close the pull request and open a new one.",
     ),
+    "text.hidden-character": _m(
+        "{label}에 쓸 수 없는 문자 {character}가 있습니다.",
+        "{label} contains a character that is not accepted: {character}.",
+        "제어 문자, 보이지 않는 문자, 글의 방향을 바꾸는 문자는 받지 않습니다 (화면에 보이는 글과 "
+        "실제 글이 달라집니다). 그 문자를 지우세요. 복사해 붙여 넣은 글에 섞여 들어오기 쉽습니다.",
+        "Control, invisible and text-direction characters are refused (what readers see "
+        "would differ from the text). Remove it; it often comes in with pasted text.",
+    ),
     "markdown.unsafe-link": _m(
         "{label}에 안전하지 않은 '{scheme}:' 링크가 있습니다.",
         "{label} contains an unsafe '{scheme}:' link.",

@@ -48,6 +48,32 @@ def _format_checker() -> Any:
     return checker
 
 
+# JSON Schema patterns are ECMA-262 regular expressions, where `$` is the end of the
+# text. Python's `$` also matches before a final line break, so "octocat\n" would pass
+# "^[A-Za-z0-9-]+$". fastjsonschema rewrites every unescaped `$` as `\Z`; jsonschema
+# does not, and must not disagree with it (it is the one that explains, and an error
+# it cannot find is no error at all). Every pattern of a schema goes through here.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def pattern(text: str) -> re.Pattern[str]:
+    """A schema's `pattern` compiled as JSON Schema means it: `$` ends the text."""
+    return re.compile(_DOLLAR.sub(r"\\Z", text))
+
+
+@cache
+def validator_class() -> Any:
+    from jsonschema import Draft7Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    def check_pattern(validator: Any, wanted: str, instance: Any, _schema: Any) -> Any:
+        if isinstance(instance, str) and not pattern(wanted).search(instance):
+            yield ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    return validators.extend(Draft7Validator, {"pattern": check_pattern})
+
+
 def _is_datetime(value: object) -> bool:
     # jsonschema checks date-time only with an extra package; this is the
     # whole of what the project needs: RFC 3339 with a mandatory offset.
@@ -77,9 +103,7 @@ class Schema:
     def validator(self) -> Any:
         # jsonschema is imported and built only when a document has errors:
         # pull-request mode on a valid entry never pays for it.
-        from jsonschema import Draft7Validator
-
-        return Draft7Validator(self.document, format_checker=_format_checker())
+        return validator_class()(self.document, format_checker=_format_checker())
 
     def check(self, doc: Document, data: Any | None = None) -> list[Problem]:
         """Every schema problem of `doc`, each located in the file."""
@@ -280,6 +304,10 @@ def _describe(sub: Mapping[str, Any]) -> dict[str, str]:
 
 def _shorten(value: Any, limit: int = 60) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if not text.isprintable():
+        # A line break or a direction override inside a quoted value would garble the
+        # report (or reverse it): such characters are shown as escapes.
+        text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -55,8 +55,8 @@ SCORES_DIR = "scores"
 RESULTS_DIR = "results"
 RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
-_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}\Z")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\Z")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
 

@@ -77,8 +77,8 @@ when their fetch-to-push stretches overlap, so the waits must grow with that str
 which is long on a loaded runner."""
 BACKOFF_CAP = 15.0
 
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
-_BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])$")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\Z")
+_BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])\Z")
 _MERGE_TITLE = "Merge pull request #{number} from "
 _SQUASH_SUFFIX = "(#{number})"
 _RACE = (

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
-
+from site_builder.core import schemas
 from site_builder.core.contest import Contest
 
 RESULTS_DIR = "results"
@@ -78,7 +77,7 @@ def load_results(
     if not contest.results_published or not folder.is_dir():
         return ()
     schema = json.loads((schema_dir or root / "schema").joinpath(SCHEMA_FILE).read_text("utf-8"))
-    validator = Draft7Validator(schema)
+    validator = schemas.validator_class()(schema)
     found: dict[str, RoundResult] = {}
     for round_ in contest.rounds:
         path = folder / f"{round_.id}.json"
@@ -90,7 +89,7 @@ def load_results(
     return tuple(found[r.id] for r in contest.rounds if r.id in found)
 
 
-def _read(path: Path, validator: Draft7Validator, round_id: str) -> RoundResult | None:
+def _read(path: Path, validator: Any, round_id: str) -> RoundResult | None:
     display = f"{RESULTS_DIR}/{path.name}"
     if path.stat().st_size > MAX_BYTES:
         log.warning(

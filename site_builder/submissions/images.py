@@ -48,7 +48,9 @@ def safe_path(folder: Path, relative: str) -> tuple[Path | None, ImageProblem | 
             mode = current.lstat().st_mode
         except FileNotFoundError:
             return None, ImageProblem("screenshot.missing", params)
-        except OSError:
+        except (OSError, ValueError):
+            # ValueError: a NUL in the name, which no file system path can hold
+            # (`entry_checks` names the character; this keeps every caller safe).
             return None, ImageProblem("screenshot.not-image", params)
         if stat.S_ISLNK(mode):
             return None, ImageProblem("screenshot.symlink", params)

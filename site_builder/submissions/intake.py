@@ -62,7 +62,7 @@ MODELINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
 PLACEHOLDER_SLUG = "new-entry"
 """Where a form whose slug is unusable is assembled, so its other fields are still checked."""
 
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\Z")
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", ".png"),
     (b"\xff\xd8\xff", ".jpg"),

@@ -1,0 +1,93 @@
+"""Attacks on the validator's time (issue #10): inputs within the size limits that
+made a check quadratic or a page slow to render.
+
+A test of time here is a bound, not a measurement: the hostile input runs in a
+child process with 1 GiB of address space and a timeout far above what the fixed
+code needs (as `test_validate_cases.HOSTILE` does), so a regression shows as a
+timeout or an out-of-memory death, never as a flaky figure. The figures
+themselves are printed by benchmarks/bench_hostile.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import VALID_ENTRY, ContestTree, assert_no_traceback, entry_text, run_contest
+from contestkit import commit_all, git
+
+from site_builder.core.loader import parse
+from site_builder.submissions import duplicates
+
+HOSTILE_TIMEOUT = 20
+
+
+def _validate(root: Path, *args: str) -> tuple[int, dict[str, object]]:
+    result = run_contest(["validate", "--format", "json", *args], root, limit_memory=True,
+                         timeout=HOSTILE_TIMEOUT)
+    assert_no_traceback(result)
+    return result.returncode, json.loads(result.stdout)
+
+
+# --- the duplicate check's fast path ----------------------------------------------
+
+
+def test_attack_trailing_spaces_after_a_merged_title_do_not_stall_pull_requests(
+    contest_tree: ContestTree,
+) -> None:
+    """One merged entry whose title line holds 20,000 spaces before a last letter:
+    the old key-line pattern backtracked once per space per space (70 s here)."""
+    root = contest_tree.root
+    hostile = VALID_ENTRY.replace(
+        "title: 우리동네 무료 와이파이 찾기", "title: 공간" + " " * 20_000 + "끝", 1
+    ).replace("https://wifi-finder.example.org/", "https://spaces.example.org/")
+    contest_tree.write_entry("merged-entry", hostile)
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "contest with a merged entry")
+    git(root, "checkout", "-q", "-b", "pr")
+    contest_tree.write_entry("new-entry", entry_text(title="새 출품작"))
+    commit_all(root, "new entry")
+    code, report = _validate(root, "--base", "main", "--author", "hong-gildong",
+                             "--submitted-at", "2015-11-01T12:00:00+09:00")
+    assert code == 0, report
+
+
+_GRAMMAR = {
+    "null": "title: null\nlinks:\n  service: https://n.example.org/\n",
+    "tilde": "title: ~\nlinks:\n  service: https://t.example.org/\n",
+    "float": "title: 1e3\nlinks:\n  service: https://f.example.org/\n",
+    "boolean": "title: true\nlinks:\n  service: https://b.example.org/\n",
+    "integer": "title: 0x1F\nlinks:\n  service: https://i.example.org/\n",
+    "spaces then text": "title: 공간" + " " * 300 + "끝\nlinks:\n  service: https://s.example.org/\n",
+    "tab comment": "title: 탭\t# 주석\nlinks:\n  service: https://c.example.org/\n",
+    "no space after colon": "title:붙임\nlinks:\n  service: https://p.example.org/\n",
+    "single quoted": "title: '작은''따옴표'   \nlinks:\n  service: 'https://q.example.org/'\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_GRAMMAR))
+def test_attack_duplicate_check_reads_scalars_as_the_loader_does(
+    tmp_path: Path, name: str
+) -> None:
+    """The fast path has no grammar of its own: `null`, `~`, `1e3`, `true` are not
+    titles to the loader, so they are not titles to the duplicate check either."""
+    text = _GRAMMAR[name]
+    folder = tmp_path / "entries" / "sample"
+    folder.mkdir(parents=True)
+    (folder / "entry.yml").write_text(text, encoding="utf-8")
+    try:
+        data = parse(text, "entry.yml").data
+    except Exception:  # a file the loader refuses has no identity
+        data = {}
+    expected = duplicates.Identity.of("sample", "entries/sample/entry.yml", None)
+    if isinstance(data, dict):
+        title = data.get("title")
+        service = (data.get("links") or {}).get("service")
+        expected = duplicates.Identity(
+            "sample", "entries/sample/entry.yml",
+            title if isinstance(title, str) else None,
+            service if isinstance(service, str) else None,
+        )
+    quick = duplicates.quick_identity(tmp_path, "sample")
+    assert (quick.title, quick.service) == (expected.title, expected.service)
