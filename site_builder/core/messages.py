@@ -173,6 +173,12 @@ CATALOGUE: dict[str, _M] = {
         "{label}에는 {limit}개까지만 쓸 수 있습니다 (지금 {count}개).",
         "{label} may have at most {limit} items (it has {count}).",
     ),
+    "report.more-problems": _m(
+        "이 파일에 문제가 {count}개 더 있습니다 (파일마다 처음 200개만 보입니다).",
+        "This file has {count} more problems (only the first 200 of a file are shown).",
+        "보이는 문제를 고친 뒤 다시 검사하세요.",
+        "Fix the problems shown, then validate again.",
+    ),
     "schema.uniqueItems": _m(
         "{label}에 같은 값이 두 번 있습니다.",
         "{label} lists the same value twice.",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from site_builder.core import links
 from site_builder.core.errors import ContestDefinitionError
 from site_builder.core.loader import Document
-from site_builder.core.problems import Problem, dotted
+from site_builder.core.problems import MAX_PER_FILE, MORE_PROBLEMS, Problem, capped, dotted
 
 ENTRY = "entry.schema.json"
 CONTEST = "contest.schema.json"
@@ -118,10 +118,21 @@ class Schema:
                 pass
             else:
                 return []
-        problems = []
+        # Lists longer than their maxItems are reported here and cut to it before
+        # jsonschema explains the rest: its uniqueItems compares objects pairwise
+        # (22,685 objects in a tag list took 859 s), which a cut list bounds.
+        cut: list[tuple[list[str | int], int, int]] = []
+        instance = _cut_lists(instance, self.document, self.document, [], cut)
+        problems = [_too_many(doc, self.document, path, count, limit) for path, count, limit in cut]
+        more = 0
         for error in self.validator.iter_errors(instance):
+            if len(problems) >= MAX_PER_FILE:
+                more += _error_count(error)
+                continue
             problems.extend(_to_problems(_best(error), doc, self.document))
-        return problems
+        if more:
+            problems.append(Problem(doc.file, None, None, MORE_PROBLEMS, {"count": more}))
+        return capped(problems)
 
     def is_valid(self, instance: Any) -> bool:
         """Whether `instance` passes, without explaining why not (see `check`)."""
@@ -216,6 +227,49 @@ def _fast_datetime(value: str) -> bool:
         return _is_datetime(value)
     except ValueError:
         return False
+
+
+def _cut_lists(
+    value: Any, sub: Mapping[str, Any], root: Mapping[str, Any], path: list[str | int],
+    cut: list[tuple[list[str | int], int, int]],
+) -> Any:
+    """`value` with every list longer than its schema's maxItems cut to it (a copy
+    of the containers only); each cut noted in `cut` as (path, count, limit)."""
+    sub = _resolve(root, sub)
+    if isinstance(value, list):
+        limit = sub.get("maxItems")
+        if isinstance(limit, int) and len(value) > limit:
+            cut.append((path, len(value), limit))
+            value = value[:limit]
+        items = sub.get("items")
+        if not isinstance(items, Mapping):
+            return value
+        return [_cut_lists(v, items, root, [*path, i], cut) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        properties = sub.get("properties") or {}
+        extra = sub.get("additionalProperties")
+        fallback = extra if isinstance(extra, Mapping) else {}
+        return {
+            key: _cut_lists(child, properties.get(key, fallback), root, [*path, key], cut)
+            for key, child in value.items()
+        }
+    return value
+
+
+def _too_many(
+    doc: Document, root: Mapping[str, Any], path: list[str | int], count: int, limit: int
+) -> Problem:
+    line, column = doc.locate(path)
+    params = {"label": label(root, path), "limit": limit, "count": count}
+    return Problem(doc.file, line, column, "schema.maxItems", params, dotted(path) or None)
+
+
+def _error_count(error: ValidationError) -> int:
+    # One error of additionalProperties becomes a problem per unknown key.
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        allowed = (error.schema or {}).get("properties") or {}
+        return max(1, len(set(error.instance) - set(allowed)))
+    return 1
 
 
 def _best(error: ValidationError) -> ValidationError:
@@ -331,7 +385,8 @@ def _to_problems(
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
         allowed = sorted((sub.get("properties") or {}).keys())
         problems = []
-        for extra in sorted(set(instance) - set(allowed)):
+        extras = sorted(set(instance) - set(allowed))
+        for extra in extras[:MAX_PER_FILE]:
             line, column = doc.locate_key(path, extra)
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             suggestion = (
@@ -353,6 +408,9 @@ def _to_problems(
                     dotted([*path, extra]),
                 )
             )
+        if len(extras) > MAX_PER_FILE:
+            more = {"count": len(extras) - MAX_PER_FILE}
+            problems.append(Problem(doc.file, None, None, MORE_PROBLEMS, more))
         return problems
 
     line, column = doc.locate(path)

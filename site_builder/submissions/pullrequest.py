@@ -19,7 +19,7 @@ from site_builder.core import gitrepo, schemas
 from site_builder.core.contest import CONTEST_FILE, Contest, load_contest_text
 from site_builder.core.errors import GitError, UsageError
 from site_builder.core.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT
-from site_builder.core.problems import Problem, Report
+from site_builder.core.problems import Problem, Report, capped
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import (
     ENTRIES_DIR,
@@ -137,8 +137,7 @@ def _check_entry(
             report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
     report.checked_files += 1
-    report.extend(load.problems)
-    report.extend(check_entry(root, load, contest, entry_schema))
+    report.extend(capped([*load.problems, *check_entry(root, load, contest, entry_schema)]))
     # Compared with the entries of the base commit, like every other rule: the
     # checkout lacks the entries merged since the branch was made, and still
     # holds those withdrawn since.

@@ -91,3 +91,42 @@ def test_attack_duplicate_check_reads_scalars_as_the_loader_does(
         )
     quick = duplicates.quick_identity(tmp_path, "sample")
     assert (quick.title, quick.service) == (expected.title, expected.service)
+
+
+# --- lists far beyond maxItems, and files made of mistakes --------------------------
+
+
+def test_attack_thousands_of_tag_objects_are_refused_before_being_compared(
+    contest_tree: ContestTree,
+) -> None:
+    """20,000 distinct objects in `tags` (maxItems 10): jsonschema's uniqueItems
+    compared them pairwise, 2 x 10^8 comparisons, before saying anything."""
+    tags = "tags: [" + ", ".join(f"{{a: {i}}}" for i in range(20_000)) + "]"
+    manifest = VALID_ENTRY.replace("tags: [와이파이, 지도]", tags, 1)
+    contest_tree.write_entry("wifi-finder", manifest)
+    code, report = _validate(contest_tree.root)
+    assert code == 1
+    problems = report["problems"]
+    assert isinstance(problems, list)
+    too_many = [p for p in problems if p["code"] == "schema.maxItems"]
+    line = VALID_ENTRY[: VALID_ENTRY.index("tags:")].count("\n") + 1
+    assert [(p["field"], p["line"]) for p in too_many] == [("tags", line)]
+    assert "20000" in too_many[0]["message"] or "20,000" in too_many[0]["message"]
+    # The ten that remain are explained (each is an object, not text); no more.
+    assert sum(p["code"] == "schema.type" for p in problems) == 10
+
+
+def test_attack_a_file_of_mistakes_reports_200_and_counts_the_rest(
+    contest_tree: ContestTree,
+) -> None:
+    unknown = "".join(f"unknown_{i}: x\n" for i in range(1_000))
+    contest_tree.write_entry("wifi-finder", VALID_ENTRY + unknown)
+    code, report = _validate(contest_tree.root)
+    assert code == 1
+    problems = report["problems"]
+    assert isinstance(problems, list)
+    mine = [p for p in problems if p["file"] == "entries/wifi-finder/entry.yml"]
+    assert len(mine) == 201
+    assert sum(p["code"] == "schema.additional" for p in mine) == 200
+    [more] = [p for p in mine if p["code"] == "report.more-problems"]
+    assert "800" in more["message"]
