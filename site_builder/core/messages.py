@@ -302,6 +302,10 @@ CATALOGUE: dict[str, _M] = {
         "한 서비스는 한 번만 출품할 수 있습니다.",
         "A service can be entered only once.",
     ),
+    "entry.left-out-of-site": _m(
+        "{file}: 사이트에 싣지 않았습니다. `contest validate`가 받지 않는 출품작입니다: {reason}",
+        "{file}: left out of the site; `contest validate` refuses this entry: {reason}",
+    ),
     # --- links ----------------------------------------------------------------
     "link.http": _m(
         "{label}: 암호화되지 않은 http 주소는 받지 않습니다.",
@@ -423,6 +427,14 @@ CATALOGUE: dict[str, _M] = {
         "실제 글이 달라집니다). 그 문자를 지우세요. 복사해 붙여 넣은 글에 섞여 들어오기 쉽습니다.",
         "Control, invisible and text-direction characters are refused (what readers see "
         "would differ from the text). Remove it; it often comes in with pasted text.",
+    ),
+    "markdown.too-deep": _m(
+        "{label}에 '{bracket}'이(가) 너무 많이 겹치거나 닫히지 않았습니다 (여기서 {depth}단계, 최대 {limit}).",
+        "{label} nests or leaves open too many '{bracket}' ({depth} deep here, at most {limit}).",
+        "여는 '{bracket}'마다 닫는 '{closing}'을(를) 쓰세요. 글자 그대로 쓰려면 앞에 \\를 붙이세요 "
+        "(\\{bracket}). 이런 글은 누리집에 싣는 데 너무 오래 걸립니다.",
+        "Close each '{bracket}' with '{closing}', or write it as \\{bracket} to mean the "
+        "character itself: such text takes too long to publish.",
     ),
     "markdown.unsafe-link": _m(
         "{label}에 안전하지 않은 '{scheme}:' 링크가 있습니다.",

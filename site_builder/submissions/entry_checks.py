@@ -18,7 +18,7 @@ from site_builder.core.contest import Contest
 from site_builder.core.loader import Document
 from site_builder.core.problems import Problem, Severity, dotted
 from site_builder.core.schemas import Schema, label
-from site_builder.submissions import characters, images, licenses, privacy
+from site_builder.submissions import characters, images, licenses, markup, privacy
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, EntryLoad, slug_problem
 
 _MD_LINK = re.compile(
@@ -178,6 +178,12 @@ def _description_links(
     text = data.get("description")
     if not isinstance(text, str):
         return
+    deep = markup.too_deep(text)
+    if deep is not None:
+        line, column = doc.locate(["description"])
+        params = {"label": label(schema.document, ["description"]), **deep._asdict()}
+        yield Problem(doc.file, line, column, "markdown.too-deep", params, "description")
+        return  # its links are not looked at: the regular expression is as slow
     for match in _MD_LINK.finditer(text):
         target = next(g for g in match.groups() if g is not None)
         # Markdown keeps character references in the href and the browser
