@@ -385,8 +385,10 @@ CATALOGUE: dict[str, _M] = {
     "screenshot.bomb": _m(
         "'{path}'은(는) 픽셀 수가 너무 많아 열지 않았습니다.",
         "'{path}' has too many pixels and was not opened.",
-        "가로와 세로가 각각 {max_side} 픽셀 이하인 그림을 쓰세요.",
-        "Use an image no larger than {max_side} pixels on each side.",
+        "가로와 세로가 각각 {max_side} 픽셀 이하이고 가로×세로가 {max_pixels:,} 픽셀 이하인 그림을 "
+        "쓰세요.",
+        "Use an image no larger than {max_side} pixels on each side and {max_pixels:,} "
+        "pixels in all (width × height).",
     ),
     # --- license and personal data ------------------------------------------
     "license.invalid": _m(

@@ -23,7 +23,10 @@ from PIL import Image, UnidentifiedImageError
 MAX_BYTES = 5 * 1024 * 1024
 MIN_SIDE = 200
 MAX_SIDE = 8000
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = 16_000_000
+# Pixels, read from the header before anything is decoded: a screenshot is decoded
+# once to publish it, and 16 megapixels (5120x3125; a 4K screen is 8.3) keep that
+# near 200 MB and a second. 40 megapixels (8000x5000, 155 KB as a PNG) cost 534 MB.
 FORMATS = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "WEBP": (".webp",)}
 
 
@@ -71,7 +74,7 @@ def check_image(path: Path, relative: str) -> ImageProblem | None:
                 width, height = image.size
                 found = image.format or ""
                 if width * height > MAX_PIXELS:
-                    return ImageProblem("screenshot.bomb", {**params, "max_side": MAX_SIDE})
+                    return ImageProblem("screenshot.bomb", {**params, **_pixel_limits()})
                 if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
                     return ImageProblem(
                         "screenshot.dimensions",
@@ -80,7 +83,7 @@ def check_image(path: Path, relative: str) -> ImageProblem | None:
                     )
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return ImageProblem("screenshot.bomb", {**params, "max_side": MAX_SIDE})
+        return ImageProblem("screenshot.bomb", {**params, **_pixel_limits()})
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         # Pillow signals a corrupt file with any of these, depending on the codec.
         return ImageProblem("screenshot.not-image", params)
@@ -88,6 +91,10 @@ def check_image(path: Path, relative: str) -> ImageProblem | None:
     if suffix not in FORMATS.get(found, ()):
         return ImageProblem("screenshot.format-mismatch", {**params, "actual": found})
     return None
+
+
+def _pixel_limits() -> dict[str, int]:
+    return {"max_side": MAX_SIDE, "max_pixels": MAX_PIXELS}
 
 
 def listed_files(folder: Path, prefix: str = "") -> Iterator[str]:

@@ -130,3 +130,74 @@ def test_attack_a_file_of_mistakes_reports_200_and_counts_the_rest(
     assert sum(p["code"] == "schema.additional" for p in mine) == 200
     [more] = [p for p in mine if p["code"] == "report.more-problems"]
     assert "800" in more["message"]
+
+
+# --- valid content that was slow to publish ---------------------------------------
+
+
+def _with_description(description: str) -> str:
+    start = VALID_ENTRY.index("description: |")
+    end = VALID_ENTRY.index("category:")
+    block = "description: |\n" + "".join(f"  {line}\n" for line in description.split("\n"))
+    return VALID_ENTRY[:start] + block + VALID_ENTRY[end:]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["설명: " + "[" * 9_990, "설명: " + "[" * 4_990 + "]" * 4_990, "설명 " + "[a](" * 2_400],
+    ids=["open", "nested", "open-parens"],
+)
+def test_attack_bracket_flood_description_is_refused(
+    contest_tree: ContestTree, description: str
+) -> None:
+    """Python-Markdown took 21 s on 9,990 '[' and about a minute on 4,990 nested
+    ones: valid text by the schema, refused now with a way to write it."""
+    contest_tree.write_entry("wifi-finder", _with_description(description))
+    code, report = _validate(contest_tree.root)
+    assert code == 1
+    problems = report["problems"]
+    assert isinstance(problems, list)
+    assert [(p["code"], p["field"]) for p in problems] == [("markdown.too-deep", "description")]
+    assert "최대" in problems[0]["message"]
+
+
+def test_bracket_depth_within_the_limit_is_accepted(contest_tree: ContestTree) -> None:
+    links = "\n".join(f"- [링크 {i}](https://example.org/{i}) [[각주]] \\[" for i in range(200))
+    contest_tree.write_entry("wifi-finder", _with_description("쓸모 있는 링크 모음\n\n" + links))
+    code, report = _validate(contest_tree.root)
+    assert code == 0, report
+
+
+def test_attack_8000x5000_png_is_refused_from_its_header(contest_tree: ContestTree) -> None:
+    """155 KB on disk, 534 MB and 4.5 s to publish: refused by its pixel count,
+    read from the header, before a pixel is decoded."""
+    from test_validate_cases import write_palette_png
+
+    folder = contest_tree.write_entry("wifi-finder")
+    write_palette_png(folder / "screenshot-1.png", 8000, 5000)
+    code, report = _validate(contest_tree.root)
+    assert code == 1
+    problems = report["problems"]
+    assert isinstance(problems, list)
+    assert [p["code"] for p in problems] == ["screenshot.bomb"]
+    assert "16,000,000" in str(problems[0]["hint"])
+
+
+def test_attack_refused_entry_is_not_published(
+    contest_tree: ContestTree, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An e-mail address in the description is refused by validate; generate and
+    build published it anyway. Now they leave the entry out and say why."""
+    from datetime import UTC, datetime
+
+    from site_builder.site.collect import collect
+
+    contest_tree.write_entry("wifi-finder")
+    contest_tree.write_entry("mail-leak", entry_text(
+        title="메일 새는 서비스", service="https://mail-leak.example.org/"
+    ).replace("  공공데이터포털의", "  연락: hong@example.com\n\n  공공데이터포털의", 1))
+    site = collect(contest_tree.root, datetime(2015, 11, 1, tzinfo=UTC))
+    assert [e.slug for e in site.entries] == ["wifi-finder"]
+    [warning] = [r.getMessage() for r in caplog.records if "mail-leak" in r.getMessage()]
+    assert "entries/mail-leak/entry.yml:" in warning
+    assert "사이트에 싣지 않았습니다" in warning and "전자우편" in warning

@@ -1,6 +1,6 @@
 """Attacks on what the site publishes (issue #10). Judge privacy: with `judge_names:
-pseudonymous`, nothing the
-site publishes names a judge, and the letters cannot be recomputed from public data."""
+pseudonymous`, nothing the site publishes names a judge, and the letters cannot be
+recomputed from public data. Spreadsheet formulas in data/entries.csv."""
 
 from __future__ import annotations
 
