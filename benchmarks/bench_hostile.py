@@ -55,14 +55,14 @@ def _raw(text: Callable[[str], str]) -> Callable[[Path], None]:
 
 
 def _big_screenshots(root: Path) -> None:
-    """Eight screenshots of 5,120 x 3,125 (16 megapixels, the limit), each under 5 MB."""
+    """Eight screenshots of 3,840 x 2,160 (a 4K screen, the limit), each under 5 MB."""
     folder = root / "entries" / SLUG
     names = []
     for index in range(8):
-        image = Image.new("RGB", (5120, 3125), (236, 239, 244))
+        image = Image.new("RGB", (3840, 2160), (236, 239, 244))
         draw = ImageDraw.Draw(image)
-        for band in range(0, 3125, 25):
-            draw.rectangle((0, band, 5120, band + 12), fill=(40 + index * 20, band % 255, 120))
+        for band in range(0, 2160, 25):
+            draw.rectangle((0, band, 3840, band + 12), fill=(40 + index * 20, band % 255, 120))
         buffer = io.BytesIO()
         image.save(buffer, "PNG")
         name = f"big-{index}.png"
@@ -98,7 +98,7 @@ VALIDATE_CASES: dict[str, Callable[[Path], None]] = {
         lambda text: text.replace("title: ", "title: 공간" + " " * 60_000 + "끝 ", 1)
     ),
     "description at the bracket limits (valid)": _description(
-        "[" * 8 + "[a](https://example.org/)" * 380 + "(" * 32 + "<" * 32
+        "[" * 7 + "[a](https://example.org/)" * 380 + "(" * 31 + "<" * 32
     ),
 }
 
@@ -107,7 +107,7 @@ BUILD_CASES: dict[str, Callable[[Path], None]] = {
     "description at the bracket limits": VALIDATE_CASES[
         "description at the bracket limits (valid)"
     ],
-    "8 screenshots of 16 megapixels": _big_screenshots,
+    "8 screenshots of 3840x2160 (the limit)": _big_screenshots,
 }
 
 

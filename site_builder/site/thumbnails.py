@@ -146,7 +146,7 @@ class _Source:
 
     def page(self) -> Image.Image:
         if self._page is None:
-            self._page = _bounded(_decode(self.raw))
+            self._page = _page_image(self.raw)
         return self._page
 
 
@@ -184,24 +184,22 @@ def _variant(
     return Picture(site_path, out.width, out.height, target)
 
 
-def _decode(raw: bytes) -> Image.Image:
+def _page_image(raw: bytes) -> Image.Image:
+    """The screenshot at most `PAGE_MAX`, upright, in RGB(A): reduced before anything
+    else is done to it, so no full-size copy is ever made."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        image = Image.open(io.BytesIO(raw), formats=list(images.FORMATS))
+        image: Image.Image = Image.open(io.BytesIO(raw), formats=list(images.FORMATS))
         width, height = image.size
         if width * height > images.MAX_PIXELS:
             raise ValueError("too many pixels")
         # JPEG decodes straight at a fraction of its size (1/2 to 1/8), still at
         # least the page size; other formats ignore this.
         image.draft("RGB", PAGE_MAX)
-        image.load()
-    upright = ImageOps.exif_transpose(image)
-    return upright.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-
-
-def _bounded(image: Image.Image) -> Image.Image:
-    copy = image.copy()
-    # reducing_gap: a fast box reduction first, then LANCZOS over a few times the
-    # target size only.
-    copy.thumbnail(PAGE_MAX, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    return copy
+        mode = "RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB"
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert(mode)  # palette images would be resized pixel by pixel
+        # In place: a fast box reduction first, then LANCZOS over a few times the
+        # target size only.
+        image.thumbnail(PAGE_MAX, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return ImageOps.exif_transpose(image).convert(mode)

@@ -16,7 +16,7 @@ from typing import Any
 from site_builder.core import links, schemas
 from site_builder.core.contest import Contest
 from site_builder.core.loader import Document
-from site_builder.core.problems import Problem, Severity, dotted
+from site_builder.core.problems import MAX_PER_FILE, MORE_PROBLEMS, Problem, Severity, dotted
 from site_builder.core.schemas import Schema, label
 from site_builder.submissions import characters, images, licenses, markup, privacy
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, EntryLoad, slug_problem
@@ -146,11 +146,18 @@ def _personal_data(doc: Document, data: Mapping[str, Any], schema: Schema) -> It
     # scanned as written, which also gives exact places. Values are scanned
     # too, for what only YAML escapes reveal ("\x30\x31\x30-...").
     seen: set[tuple[str, str]] = set()
+    found = 0
     for finding in privacy.scan(doc.text):
+        found += 1
+        if found > MAX_PER_FILE:
+            continue  # counted, not located: locating each of thousands is quadratic
         seen.add((finding.kind, finding.text))
         path = doc.path_at(finding.start)
         line, column = doc.position(finding.start)
         yield _privacy_problem(doc, finding, path, line, column, schema)
+    if found > MAX_PER_FILE:
+        yield Problem(doc.file, None, None, MORE_PROBLEMS, {"count": found - MAX_PER_FILE})
+        return
     if "\\" not in doc.text:
         return  # no escapes: every value is in the text as scanned above
     for path, text in _strings(data):
