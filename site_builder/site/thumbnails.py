@@ -201,5 +201,5 @@ def _page_image(raw: bytes) -> Image.Image:
             image = image.convert(mode)  # palette images would be resized pixel by pixel
         # In place: a fast box reduction first, then LANCZOS over a few times the
         # target size only.
-        image.thumbnail(PAGE_MAX, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        image.thumbnail(PAGE_MAX, Image.Resampling.LANCZOS, reducing_gap=2.0)
     return ImageOps.exif_transpose(image).convert(mode)
