@@ -2,8 +2,10 @@
 
 `make_repo` copies the repository's contest.yml, schema/ and docs/, writes a
 mkdocs.yml whose hook points at this checkout, some example entries, and
-optional extra entries: one whose every field is an XSS payload, one whose
-compound-word title is the search test's target, one with a broken image.
+optional extra entries: one whose every field is an XSS payload (all that
+`contest validate` lets through: the site publishes nothing it refuses), one
+whose compound-word title is the search test's target, one with a broken image
+(which validate refuses, so the site leaves it out).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ XSS_DESCRIPTION = """\
 <svg onload="alert('d2')"><circle r="1" /></svg>
 <iframe src="javascript:alert('d3')"></iframe>
 
-Click [here](javascript:alert('d4')) and [there](JaVaScRiPt:alert('d5')).
+Click <a href="javascript:alert('d4')">here</a> and <a href="JaVaScRiPt:alert('d5')">there</a>.
 <a href="javascript:alert('d6')" onclick="alert('d7')">raw link</a>
 
 text { onclick="alert('d8')" } and *emphasis*{ onmouseover="alert('d9')" }
@@ -155,6 +157,7 @@ def make_repo(
                 "그림 파일이 망가져도 누리집은 만들어져야 합니다.",
                 "transport",
                 screenshots=["screen.png"],
+                links={"service": "https://broken-image.example/"},
             ),
             {"screen.png": b"\x89PNG\r\n\x1a\nnot really a png" + b"\0" * 300},
         )

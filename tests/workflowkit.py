@@ -7,7 +7,7 @@ them from the workflow files. This module
 * finds, in a step's `run:` script, each command line that invokes `contest`
   (also inside ``$( )`` or after ``if !``), but not the word in an echo;
 * evaluates the `${{ }}` expressions the workflows use, in `env:`, `with:`
-  and `if:` (contexts github, runner, steps; property paths with ``.*``;
+  and `if:` (contexts github, runner, steps, secrets; property paths with ``.*``;
   literals; ``== != ! && ||``; contains, startsWith, endsWith, always,
   success, failure, cancelled) — anything else raises, so a workflow that
   starts using more fails the test instead of being misread;
@@ -396,6 +396,8 @@ class Job:
             },
             "runner": {"temp": str(self.temp), "os": "Linux", "arch": "X64"},
             "steps": steps,
+            # A repository that has set no secret: GitHub gives an empty string.
+            "secrets": {"CONTEST_JUDGE_SALT": ""},
         }
 
     @property

@@ -21,8 +21,8 @@ from site_builder.core.loader import Document
 from site_builder.core.problems import Problem, dotted
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
-_VISIBLE_ASCII = re.compile(r"^[!-~]*$")
-_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_VISIBLE_ASCII = re.compile(r"^[!-~]*\Z")
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
 _PRIVATE_NAMES = ("localhost", "localhost.localdomain")
 _PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
 

@@ -228,6 +228,12 @@ CATALOGUE: dict[str, _M] = {
         "{label}에는 {limit}개까지만 쓸 수 있습니다 (지금 {count}개).",
         "{label} may have at most {limit} items (it has {count}).",
     ),
+    "report.more-problems": _m(
+        "이 파일에 문제가 {count}개 더 있습니다 (파일마다 처음 200개만 보입니다).",
+        "This file has {count} more problems (only the first 200 of a file are shown).",
+        "보이는 문제를 고친 뒤 다시 검사하세요.",
+        "Fix the problems shown, then validate again.",
+    ),
     "schema.uniqueItems": _m(
         "{label}에 같은 값이 두 번 있습니다.",
         "{label} lists the same value twice.",
@@ -385,6 +391,10 @@ CATALOGUE: dict[str, _M] = {
         "한 서비스는 한 번만 출품할 수 있습니다.",
         "A service can be entered only once.",
     ),
+    "entry.left-out-of-site": _m(
+        "{file}: 사이트에 싣지 않았습니다. `contest validate`가 받지 않는 출품작입니다: {reason}",
+        "{file}: left out of the site; `contest validate` refuses this entry: {reason}",
+    ),
     # --- links ----------------------------------------------------------------
     "link.http": _m(
         "{label}: 암호화되지 않은 http 주소는 받지 않습니다.",
@@ -464,8 +474,10 @@ CATALOGUE: dict[str, _M] = {
     "screenshot.bomb": _m(
         "'{path}'은(는) 픽셀 수가 너무 많아 열지 않았습니다.",
         "'{path}' has too many pixels and was not opened.",
-        "가로와 세로가 각각 {max_side} 픽셀 이하인 그림을 쓰세요.",
-        "Use an image no larger than {max_side} pixels on each side.",
+        "가로와 세로가 각각 {max_side} 픽셀 이하이고 가로×세로가 {max_pixels:,} 픽셀 이하인 그림을 "
+        "쓰세요.",
+        "Use an image no larger than {max_side} pixels on each side and {max_pixels:,} "
+        "pixels in all (width × height).",
     ),
     # --- license and personal data ------------------------------------------
     "license.invalid": _m(
@@ -498,6 +510,22 @@ CATALOGUE: dict[str, _M] = {
         "즉시 지우세요. 이미 올린 PR이라면 git 이력에도 남으니 PR을 닫고 새로 여세요.",
         "Remove it now. If it was already pushed, it stays in git history: "
         "close the pull request and open a new one.",
+    ),
+    "text.hidden-character": _m(
+        "{label}에 쓸 수 없는 문자 {character}가 있습니다.",
+        "{label} contains a character that is not accepted: {character}.",
+        "제어 문자, 보이지 않는 문자, 글의 방향을 바꾸는 문자는 받지 않습니다 (화면에 보이는 글과 "
+        "실제 글이 달라집니다). 그 문자를 지우세요. 복사해 붙여 넣은 글에 섞여 들어오기 쉽습니다.",
+        "Control, invisible and text-direction characters are refused (what readers see "
+        "would differ from the text). Remove it; it often comes in with pasted text.",
+    ),
+    "markdown.too-deep": _m(
+        "{label}에 '{bracket}'이(가) 너무 많이 겹치거나 닫히지 않았습니다 (여기서 {depth}단계, 최대 {limit}).",
+        "{label} nests or leaves open too many '{bracket}' ({depth} deep here, at most {limit}).",
+        "여는 '{bracket}'마다 닫는 '{closing}'을(를) 쓰세요. 글자 그대로 쓰려면 앞에 \\를 붙이세요 "
+        "(\\{bracket}). 이런 글은 누리집에 싣는 데 너무 오래 걸립니다.",
+        "Close each '{bracket}' with '{closing}', or write it as \\{bracket} to mean the "
+        "character itself: such text takes too long to publish.",
     ),
     "markdown.unsafe-link": _m(
         "{label}에 안전하지 않은 '{scheme}:' 링크가 있습니다.",

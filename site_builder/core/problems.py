@@ -68,6 +68,33 @@ class Problem:
         }
 
 
+MAX_PER_FILE = 200
+"""Problems shown for one file; the rest are counted in one last problem. A file
+made of 20,000 mistakes needs no 20,000 lines to be fixed, and explaining each
+costs time the next pull request waits for."""
+
+MORE_PROBLEMS = "report.more-problems"
+
+
+def capped(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """`problems` with at most `limit` per file, then one `MORE_PROBLEMS` per file
+    counting the rest (counts already carried by such problems included)."""
+    kept: list[Problem] = []
+    shown: dict[str, int] = {}
+    rest: dict[str, int] = {}
+    for problem in problems:
+        if problem.code == MORE_PROBLEMS:
+            rest[problem.file] = rest.get(problem.file, 0) + int(problem.params["count"])
+        elif shown.get(problem.file, 0) < limit:
+            shown[problem.file] = shown.get(problem.file, 0) + 1
+            kept.append(problem)
+        else:
+            rest[problem.file] = rest.get(problem.file, 0) + 1
+    kept.extend(Problem(file, None, None, MORE_PROBLEMS, {"count": count})
+                for file, count in rest.items() if count)
+    return kept
+
+
 @dataclass
 class Report:
     """Every problem found by one run, plus what the run was about."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from site_builder.core import links, messages
 from site_builder.core.errors import ContestDefinitionError
 from site_builder.core.loader import Document
-from site_builder.core.problems import Problem, dotted
+from site_builder.core.problems import MAX_PER_FILE, MORE_PROBLEMS, Problem, capped, dotted
 
 ENTRY = "entry.schema.json"
 CONTEST = "contest.schema.json"
@@ -46,6 +46,32 @@ def _format_checker() -> Any:
     checker = FormatChecker(formats=())
     checker.checks("date-time", raises=ValueError)(_is_datetime)
     return checker
+
+
+# JSON Schema patterns are ECMA-262 regular expressions, where `$` is the end of the
+# text. Python's `$` also matches before a final line break, so "octocat\n" would pass
+# "^[A-Za-z0-9-]+$". fastjsonschema rewrites every unescaped `$` as `\Z`; jsonschema
+# does not, and must not disagree with it (it is the one that explains, and an error
+# it cannot find is no error at all). Every pattern of a schema goes through here.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def pattern(text: str) -> re.Pattern[str]:
+    """A schema's `pattern` compiled as JSON Schema means it: `$` ends the text."""
+    return re.compile(_DOLLAR.sub(r"\\Z", text))
+
+
+@cache
+def validator_class() -> Any:
+    from jsonschema import Draft7Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    def check_pattern(validator: Any, wanted: str, instance: Any, _schema: Any) -> Any:
+        if isinstance(instance, str) and not pattern(wanted).search(instance):
+            yield ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    return validators.extend(Draft7Validator, {"pattern": check_pattern})
 
 
 def _is_datetime(value: object) -> bool:
@@ -77,9 +103,7 @@ class Schema:
     def validator(self) -> Any:
         # jsonschema is imported and built only when a document has errors:
         # pull-request mode on a valid entry never pays for it.
-        from jsonschema import Draft7Validator
-
-        return Draft7Validator(self.document, format_checker=_format_checker())
+        return validator_class()(self.document, format_checker=_format_checker())
 
     def check(self, doc: Document, data: Any | None = None) -> list[Problem]:
         """Every schema problem of `doc`, each located in the file."""
@@ -94,10 +118,21 @@ class Schema:
                 pass
             else:
                 return []
-        problems = []
+        # Lists longer than their maxItems are reported here and cut to it before
+        # jsonschema explains the rest: its uniqueItems compares objects pairwise
+        # (22,685 objects in a tag list took 859 s), which a cut list bounds.
+        cut: list[tuple[list[str | int], int, int]] = []
+        instance = _cut_lists(instance, self.document, self.document, [], cut)
+        problems = [_too_many(doc, self.document, path, count, limit) for path, count, limit in cut]
+        more = 0
         for error in self.validator.iter_errors(instance):
+            if len(problems) >= MAX_PER_FILE:
+                more += _error_count(error)
+                continue
             problems.extend(_to_problems(_best(error), doc, self.document))
-        return problems
+        if more:
+            problems.append(Problem(doc.file, None, None, MORE_PROBLEMS, {"count": more}))
+        return capped(problems)
 
     def is_valid(self, instance: Any) -> bool:
         """Whether `instance` passes, without explaining why not (see `check`)."""
@@ -194,6 +229,49 @@ def _fast_datetime(value: str) -> bool:
         return False
 
 
+def _cut_lists(
+    value: Any, sub: Mapping[str, Any], root: Mapping[str, Any], path: list[str | int],
+    cut: list[tuple[list[str | int], int, int]],
+) -> Any:
+    """`value` with every list longer than its schema's maxItems cut to it (a copy
+    of the containers only); each cut noted in `cut` as (path, count, limit)."""
+    sub = _resolve(root, sub)
+    if isinstance(value, list):
+        limit = sub.get("maxItems")
+        if isinstance(limit, int) and len(value) > limit:
+            cut.append((path, len(value), limit))
+            value = value[:limit]
+        items = sub.get("items")
+        if not isinstance(items, Mapping):
+            return value
+        return [_cut_lists(v, items, root, [*path, i], cut) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        properties = sub.get("properties") or {}
+        extra = sub.get("additionalProperties")
+        fallback = extra if isinstance(extra, Mapping) else {}
+        return {
+            key: _cut_lists(child, properties.get(key, fallback), root, [*path, key], cut)
+            for key, child in value.items()
+        }
+    return value
+
+
+def _too_many(
+    doc: Document, root: Mapping[str, Any], path: list[str | int], count: int, limit: int
+) -> Problem:
+    line, column = doc.locate(path)
+    params = {"label": label(root, path), "limit": limit, "count": count}
+    return Problem(doc.file, line, column, "schema.maxItems", params, dotted(path) or None)
+
+
+def _error_count(error: ValidationError) -> int:
+    # One error of additionalProperties becomes a problem per unknown key.
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        allowed = (error.schema or {}).get("properties") or {}
+        return max(1, len(set(error.instance) - set(allowed)))
+    return 1
+
+
 def _best(error: ValidationError) -> ValidationError:
     from jsonschema.exceptions import best_match
 
@@ -283,6 +361,10 @@ def _describe(sub: Mapping[str, Any]) -> dict[str, str]:
 
 def _shorten(value: Any, limit: int = 60) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if not text.isprintable():
+        # A line break or a direction override inside a quoted value would garble the
+        # report (or reverse it): such characters are shown as escapes.
+        text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -306,7 +388,8 @@ def _to_problems(
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
         allowed = sorted((sub.get("properties") or {}).keys())
         problems = []
-        for extra in sorted(set(instance) - set(allowed)):
+        extras = sorted(set(instance) - set(allowed))
+        for extra in extras[:MAX_PER_FILE]:
             line, column = doc.locate_key(path, extra)
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             suggestion = (
@@ -325,6 +408,9 @@ def _to_problems(
                     dotted([*path, extra]),
                 )
             )
+        if len(extras) > MAX_PER_FILE:
+            more = {"count": len(extras) - MAX_PER_FILE}
+            problems.append(Problem(doc.file, None, None, MORE_PROBLEMS, more))
         return problems
 
     line, column = doc.locate(path)

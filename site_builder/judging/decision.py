@@ -37,7 +37,7 @@ from site_builder.judging import ledger, scorecomment
 from site_builder.judging.ledger import ScoreRecord
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG
 
-_BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])$")
+_BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}(?<![./])\Z")
 
 
 class Outcome(Enum):

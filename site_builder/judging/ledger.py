@@ -56,7 +56,7 @@ SCORES_DIR = "scores"
 RESULTS_DIR = "results"
 RESULTS_SIZE_LIMIT = 4 * 1024 * 1024
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
-_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}\Z")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 _COMMENT_ID = re.compile(r"#issuecomment-([0-9]{1,20})$")
 

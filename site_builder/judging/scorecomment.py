@@ -73,7 +73,7 @@ Action = Literal["score", "withdraw"]
 Number = int | float
 
 _COMMAND = re.compile(r"^/score(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
-_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_ROUND_ID = re.compile(r"^[a-z][a-z0-9_-]{0,39}\Z")
 _BULLET = re.compile(r"^[-*+]\s+")
 _FIELD = re.compile(r"^(?P<key>[^:]+?)\s*:\s*(?P<value>.*)$")
 _MARK = re.compile(r"^(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?$", re.ASCII)

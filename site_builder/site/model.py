@@ -27,6 +27,8 @@ class SiteInput:
     entry_schema: Mapping[str, Any] = field(default_factory=dict)
     descriptions: Mapping[str, str] = field(default_factory=dict)
     """slug -> sanitized description HTML (rendered ahead, from a cache); optional."""
+    judge_salt: str | None = None
+    """A secret that orders pseudonymous judges' letters (see `pages.common.judge_labels`)."""
 
     @property
     def lang(self) -> str:

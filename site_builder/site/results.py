@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
-
+from site_builder.core import schemas
 from site_builder.core.contest import Contest
 from site_builder.core.fileio import Unreadable, read_json_object
 
@@ -75,7 +74,7 @@ def load_results(
     if not contest.results_published or not folder.is_dir():
         return ()
     schema = json.loads((schema_dir or root / "schema").joinpath(SCHEMA_FILE).read_text("utf-8"))
-    validator = Draft7Validator(schema)
+    validator = schemas.validator_class()(schema)
     found: dict[str, RoundResult] = {}
     for round_ in contest.rounds:
         path = folder / f"{round_.id}.json"
@@ -87,7 +86,7 @@ def load_results(
     return tuple(found[r.id] for r in contest.rounds if r.id in found)
 
 
-def _read(path: Path, validator: Draft7Validator, round_id: str) -> RoundResult | None:
+def _read(path: Path, validator: Any, round_id: str) -> RoundResult | None:
     display = f"{RESULTS_DIR}/{path.name}"
     try:
         data = read_json_object(path, MAX_BYTES)

@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.core import links
-from site_builder.core.loader import ENTRY_SIZE_LIMIT, Document, LoadFailure, load_bytes
+from site_builder.core.loader import (
+    ENTRY_SIZE_LIMIT,
+    Document,
+    LoadFailure,
+    inline_text,
+    load_bytes,
+)
 from site_builder.core.problems import Problem
+from site_builder.submissions import characters
 from site_builder.submissions.entries import manifest_display
 
 
@@ -54,7 +61,9 @@ class Identity:
 
 
 def title_key(title: str) -> str:
-    folded = unicodedata.normalize("NFKC", title).casefold()
+    # Invisible characters removed too: "공공\u200b와이파이" is refused by validate, but
+    # an entry merged before that rule must still be seen as the same title.
+    folded = characters.without_invisible(unicodedata.normalize("NFKC", title)).casefold()
     return "".join(ch for ch in folded if not ch.isspace())
 
 
@@ -127,10 +136,10 @@ def _problem(item: Identity, first: Identity, field: str, code: str) -> Problem:
 
 
 # Key lines, each found after a line break: ``title:`` at the start of a line,
-# ``service:`` indented (under links:). One pass over many manifests at once.
-_KEY_LINES = re.compile(rb"\n(?:(title)|([ \t]+)service):[ \t]*([^\n]*?)[ \t]*\r?(?=\n|\Z)")
-# A plain one-line scalar: nothing YAML would read differently from the text.
-_PLAIN = re.compile(r"""^(?![-?:,\[\]{}#&*!|>'"%@`])(?!.*(?::\s|\s#)).+$""")
+# ``service:`` indented (under links:). One pass over many manifests at once. The
+# rest of the line is taken whole and trimmed in Python: a pattern that trims it
+# (a lazy value, then spaces) backtracks once per space, quadratic in a line of them.
+_KEY_LINES = re.compile(rb"\n(?:(title)|([ \t]+)service):(?=[ \t\r\n]|\Z)([^\n]*)")
 
 
 def quick_identity(root: Path, slug: str) -> Identity:
@@ -213,11 +222,17 @@ def _plain_value(buffer: bytes, matches: list[re.Match[bytes]], end: int) -> str
     if len(matches) != 1:
         return None
     match = matches[0]
+    line = match.group(3)
+    if line.endswith(b"\r"):
+        line = line[:-1]
     try:
-        value = match.group(3).decode("utf-8")
+        written = line.strip(b" \t").decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if not _PLAIN.match(value) or "\x00" in value:
+    # The loader's own reading of a one-line scalar, or no answer (the loader then
+    # reads the file): one grammar for both, so `null`, `1e3` or `~` are not titles.
+    value = inline_text(written)
+    if value is None or not value.isprintable():
         return None
     indent = len(match.group(2) or b"")
     # A plain scalar continues on following lines that are indented deeper

@@ -19,7 +19,7 @@ from site_builder.core.schemas import Schema
 
 ENTRIES_DIR = "entries"
 MANIFEST = "entry.yml"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]\Z")
 # Files that may sit directly in entries/ without being an entry.
 _ALLOWED_LOOSE = {".gitkeep", "README.md"}
 

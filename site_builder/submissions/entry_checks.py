@@ -13,12 +13,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from site_builder.core import links
+from site_builder.core import links, schemas
 from site_builder.core.contest import Contest
 from site_builder.core.loader import Document
-from site_builder.core.problems import Problem, Severity, dotted
+from site_builder.core.problems import MAX_PER_FILE, MORE_PROBLEMS, Problem, Severity, dotted
 from site_builder.core.schemas import Schema, label
-from site_builder.submissions import images, licenses, privacy
+from site_builder.submissions import characters, images, licenses, markup, privacy
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, EntryLoad, slug_problem
 
 _MD_LINK = re.compile(
@@ -47,6 +47,7 @@ def check_entry(
     problems.extend(_category(doc, data, contest, schema))
     problems.extend(_links(doc, data, schema))
     problems.extend(_license(doc, data))
+    problems.extend(_hidden_characters(doc, data, schema, load.problems))
     problems.extend(_personal_data(doc, data, schema))
     problems.extend(_description_links(doc, data, schema))
     problems.extend(_screenshots(doc, data, folder, load.slug))
@@ -61,7 +62,7 @@ def _category(
         return
     # A value of the wrong form was already explained by the schema check.
     pattern = schema.property_schema(["category"]).get("pattern")
-    if isinstance(pattern, str) and not re.search(pattern, category):
+    if isinstance(pattern, str) and not schemas.pattern(pattern).search(category):
         return
     line, column = doc.locate(["category"])
     allowed = ", ".join(f"{c.id} ({c.name})" for c in contest.categories)
@@ -85,7 +86,7 @@ def _url_fields(data: Mapping[str, Any]) -> Iterator[tuple[list[str | int], str]
 
 
 def _links(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[Problem]:
-    pattern = re.compile(schema.document["definitions"]["https_url"]["pattern"])
+    pattern = schemas.pattern(schema.document["definitions"]["https_url"]["pattern"])
     for path, value in _url_fields(data):
         # What fails the schema's pattern was already explained by the schema
         # check; this catches what the pattern lets through (private hosts).
@@ -120,16 +121,43 @@ def _strings(value: Any) -> Iterator[tuple[list[str | int], str]]:
             stack.extend(([*path, index], child) for index, child in enumerate(current))
 
 
+def _hidden_characters(
+    doc: Document, data: Mapping[str, Any], schema: Schema, known: Sequence[Problem]
+) -> Iterator[Problem]:
+    # A value whose form the schema refused (a login with a line break) is reported once.
+    refused = {p.field for p in known if p.code == "schema.pattern"}
+    for path, text in sorted(_strings(data), key=lambda found: doc.locate(found[0])):
+        if dotted(path) in refused:
+            continue
+        multiline = len(path) == 1 and path[0] in characters.MULTILINE_FIELDS
+        char = characters.forbidden(text, multiline=multiline)
+        if char is None:
+            continue
+        line, column = doc.locate_text(path, char)
+        yield Problem(
+            doc.file, line, column, "text.hidden-character",
+            {"label": label(schema.document, path), "character": characters.describe(char)},
+            dotted(path) or None,
+        )
+
+
 def _personal_data(doc: Document, data: Mapping[str, Any], schema: Schema) -> Iterator[Problem]:
     # The file's text is what gets published, comments included, so it is
     # scanned as written, which also gives exact places. Values are scanned
     # too, for what only YAML escapes reveal ("\x30\x31\x30-...").
     seen: set[tuple[str, str]] = set()
+    found = 0
     for finding in privacy.scan(doc.text):
+        found += 1
+        if found > MAX_PER_FILE:
+            continue  # counted, not located: locating each of thousands is quadratic
         seen.add((finding.kind, finding.text))
         path = doc.path_at(finding.start)
         line, column = doc.position(finding.start)
         yield _privacy_problem(doc, finding, path, line, column, schema)
+    if found > MAX_PER_FILE:
+        yield Problem(doc.file, None, None, MORE_PROBLEMS, {"count": found - MAX_PER_FILE})
+        return
     if "\\" not in doc.text:
         return  # no escapes: every value is in the text as scanned above
     for path, text in _strings(data):
@@ -157,6 +185,12 @@ def _description_links(
     text = data.get("description")
     if not isinstance(text, str):
         return
+    deep = markup.too_deep(text)
+    if deep is not None:
+        line, column = doc.locate(["description"])
+        params = {"label": label(schema.document, ["description"]), **deep._asdict()}
+        yield Problem(doc.file, line, column, "markdown.too-deep", params, "description")
+        return  # its links are not looked at: the regular expression is as slow
     for match in _MD_LINK.finditer(text):
         target = next(g for g in match.groups() if g is not None)
         # Markdown keeps character references in the href and the browser
@@ -181,8 +215,8 @@ def _screenshots(
         if not isinstance(name, str):
             continue
         accepted.add(name)
-        if not _IMAGE_NAME.search(name):
-            continue  # the schema already said which extensions are accepted
+        if not _IMAGE_NAME.search(name) or characters.forbidden(name) is not None:
+            continue  # the schema check or `_hidden_characters` already said why
         path, problem = images.safe_path(folder, name)
         if problem is None and path is not None:
             problem = images.check_image(path, name)

@@ -23,7 +23,7 @@ from site_builder.core import gitrepo, schemas
 from site_builder.core.contest import CONTEST_FILE, Contest, load_contest_text
 from site_builder.core.errors import GitError, UsageError
 from site_builder.core.loader import CONTEST_SIZE_LIMIT, ENTRY_SIZE_LIMIT, Document
-from site_builder.core.problems import Problem, Report
+from site_builder.core.problems import Problem, Report, capped
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import (
     ENTRIES_DIR,
@@ -147,11 +147,12 @@ def _check_entry(
         report.add(Problem(manifest, None, None, "pr.not-team-member", params))
     load = load_entry(root, slug, entry_schema)
     report.checked_files += 1
-    report.extend(load.problems)
+    team_problems = Report()
     if load.document is not None:
         _check_team_change(contest, slug, base_manifest is not None, before, load.document,
-                           moment, report)
-    report.extend(check_entry(root, load, contest, entry_schema))
+                           moment, team_problems)
+    report.extend(capped([*load.problems, *team_problems.problems,
+                          *check_entry(root, load, contest, entry_schema)]))
     # Compared with the entries of the base commit, like every other rule: the
     # checkout lacks the entries merged since the branch was made, and still
     # holds those withdrawn since.

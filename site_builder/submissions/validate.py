@@ -16,7 +16,7 @@ from site_builder.core import parallel, schemas
 from site_builder.core.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
 from site_builder.core.errors import UsageError
 from site_builder.core.loader import collection_paused
-from site_builder.core.problems import Problem, Report
+from site_builder.core.problems import Problem, Report, capped
 from site_builder.judging import ledgerchecks, provenance
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import ENTRIES_DIR, discover, load_entry
@@ -114,8 +114,8 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
             if not targets.wants(slug):
                 done.append(_Checked(identity, team, None))
                 continue
-            problems = [*load.problems,
-                        *check_entry(root, load, contest_load.contest, entry_schema)]
+            problems = capped([*load.problems,
+                               *check_entry(root, load, contest_load.contest, entry_schema)])
             done.append(_Checked(identity, team, problems))
         return done
 

@@ -14,15 +14,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from site_builder.core import messages
+from site_builder.core import messages, spreadsheet
 from site_builder.core.contest import Contest
 from site_builder.core.reporter import Rendering, markdown_escape
 from site_builder.tallying.tally import RoundResult, dumps
 
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-_FORMULA_START = tuple("=+-@\t\r")
-
-
 def _t(code: str, lang: str, **params: Any) -> str:
     return messages.render(code, lang, params)
 
@@ -176,13 +173,7 @@ def render_markdown(contest: Contest, result: RoundResult, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+_cell = spreadsheet.cell
 
 
 def render_csv(results: Sequence[RoundResult]) -> str:

@@ -40,7 +40,7 @@ ARGS = [
     "--disable-sync",
 ]
 EXAMPLES = ("wifi-finder", "air-walk", "shelter-now", "parking-compare", "shop-start-check")
-ACCEPTED = {*EXAMPLES, "public-wifi", "xss-probe", "broken-image"}
+ACCEPTED = {*EXAMPLES, "public-wifi", "xss-probe"}  # broken-image: refused, left out
 # Anything the payloads could have injected: a script mentioning alert, an element
 # with an event-handler attribute, active or foreign content in the page body.
 INJECTED = """() => [

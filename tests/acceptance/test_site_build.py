@@ -68,14 +68,17 @@ def test_contest_build_only_builds_a_one_entry_preview(tmp_path: Path) -> None:
     assert "air-walk" in (out / "gallery" / "index.html").read_text("utf-8")
 
 
-def test_broken_image_becomes_a_placeholder_and_cache_is_reused(
+def test_broken_image_entry_is_left_out_by_name_and_cache_is_reused(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """An entry `contest validate` refuses (here: its screenshot is no image) is not
+    published; the build says which and why, in the contest's language."""
     repo = make_repo(tmp_path / "repo", examples=("wifi-finder",))
     build_site(repo, tmp_path / "site")
-    assert "broken-image" in caplog.text and "placeholder" in caplog.text
-    page = (tmp_path / "site" / "entries" / "broken-image" / "index.html").read_text("utf-8")
-    assert "assets/images/placeholder.png" in page
+    left_out = [r.getMessage() for r in caplog.records if "broken-image" in r.getMessage()]
+    assert len(left_out) == 1 and "사이트에 싣지 않았습니다" in left_out[0]
+    assert "'screen.png'은(는) PNG, JPEG, WebP 그림으로 읽을 수 없습니다" in left_out[0]
+    assert not (tmp_path / "site" / "entries" / "broken-image").exists()
     assert re.search(
         r'<img src="shot-1\.webp" width="\d+" height="\d+" loading="lazy"',
         (tmp_path / "site" / "entries" / "wifi-finder" / "index.html").read_text("utf-8"),
@@ -135,7 +138,7 @@ def test_zensical_builds_the_generated_site_with_the_same_entry_pages(tmp_path: 
         timeout=300,
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
-    expected = {*EXAMPLES[:3], "public-wifi", "xss-probe", "broken-image"}
+    expected = {*EXAMPLES[:3], "public-wifi", "xss-probe"}  # broken-image is refused
     assert _entry_pages(out / "site") == expected
     page = (out / "site" / "entries" / "xss-probe" / "index.html").read_text("utf-8")
     assert "<script>alert" not in page and "&lt;/title&gt;&lt;script&gt;" in page

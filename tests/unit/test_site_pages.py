@@ -146,9 +146,9 @@ def test_home_shows_live_figures() -> None:
 
 def test_pseudonymous_judges_are_stable_letters() -> None:
     contest = _contest()
-    labels = judge_labels(contest)
+    labels = judge_labels(contest, "a secret kept out of the repository")
     assert sorted(labels.values())[:2] == ["심사위원 A", "심사위원 B"]
-    assert labels == judge_labels(contest)
+    assert labels == judge_labels(contest, "a secret kept out of the repository")
     assert not any("예시" in name for name in labels.values())
     results = generate(_site()).pages["results/index.md"]
     assert "example-judge" not in results and "안예시" not in results

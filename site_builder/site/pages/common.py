@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import posixpath
 from collections.abc import Iterable, Sequence
@@ -113,23 +114,59 @@ def platform_name(platform: str, lang: str) -> str:
     return ui.t(f"platform.{platform}", lang) if f"platform.{platform}" in ui.KEYS else platform
 
 
-def judge_labels(contest: Contest) -> dict[str, str]:
+JUDGE_SALT_VARIABLE = "CONTEST_JUDGE_SALT"
+"""The environment variable holding the pseudonyms' secret (a repository secret the
+pages workflow passes; never in the repository)."""
+
+
+def judge_labels(
+    contest: Contest, salt: str | None, rows: Sequence[str] = ()
+) -> dict[str, str]:
     """login (casefolded) -> how the site names the judge.
 
-    Pseudonyms go by a hash of the login, not contest.yml's order, so the
-    letters do not simply follow the public list of judges; they stay the
-    same from one build and one round to the next.
+    Pseudonymous letters must not be computable from public data: an unsalted hash
+    of the public logins (or contest.yml's order) would name every judge. With a
+    salt kept out of the repository (`JUDGE_SALT_VARIABLE`, a secret the pages
+    workflow passes), letters follow a keyed hash of the logins and stay the same
+    across rounds and builds. Without one, letters follow `rows`, the order in
+    which a table shows the judges (sorted by its own figures), so a letter says
+    nothing a row does not already say; it is then not stable across rounds.
     """
     lang = contest.language
     if contest.judge_names_shown:
         return {j.github.casefold(): j.name for j in contest.judges}
-    ordered = sorted(
-        contest.judges, key=lambda j: hashlib.sha256(j.github.casefold().encode()).hexdigest()
-    )
+    if salt:
+        key = salt.encode("utf-8")
+        ordered = sorted(
+            (j.github.casefold() for j in contest.judges),
+            key=lambda login: hmac.new(key, login.encode("utf-8"), hashlib.sha256).hexdigest(),
+        )
+    else:
+        ordered = list(dict.fromkeys(login.casefold() for login in rows))
+        ordered += sorted(j.github.casefold() for j in contest.judges if
+                          j.github.casefold() not in ordered)
     return {
-        j.github.casefold(): ui.t("results.pseudonym", lang, letter=_letters(i))
-        for i, j in enumerate(ordered)
+        login: ui.t("results.pseudonym", lang, letter=_letters(i))
+        for i, login in enumerate(ordered)
     }
+
+
+def judge_order(
+    contest: Contest, salt: str | None, judges: Iterable[tuple[str, int | None, float | None]]
+) -> tuple[list[int], dict[str, str]]:
+    """How a round's judges are listed: the order of `judges` (login, entries,
+    leniency) to show them in, and their labels (see `judge_labels`)."""
+    found = list(judges)
+    if contest.judge_names_shown or salt:
+        labels = judge_labels(contest, salt)
+        order = sorted(range(len(found)),
+                       key=lambda i: labels.get(found[i][0].casefold(), "~" + found[i][0]))
+        return order, labels
+    # By the figures shown, then by position: nothing that depends on the login.
+    order = sorted(range(len(found)),
+                   key=lambda i: (found[i][2] is None, -(found[i][2] or 0.0),
+                                  -(found[i][1] or 0), i))
+    return order, judge_labels(contest, None, [found[i][0] for i in order])
 
 
 def _letters(index: int) -> str:

@@ -30,7 +30,7 @@ def judging_page(site: SiteInput) -> str:
         )
     )
     lines += ["", f"## {text(ui.t('judging.judges', lang))}", ""]
-    labels = judge_labels(contest)
+    labels = judge_labels(contest, site.judge_salt)
     if contest.judge_names_shown:
         lines.append(
             table(

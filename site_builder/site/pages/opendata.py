@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from site_builder.core import spreadsheet
 from site_builder.submissions.entries import Entry
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import entry_page, page_dir, page_start
+from site_builder.site.pages.common import entry_page, judge_order, page_dir, page_start
 from site_builder.site.safe import text
 
 ENTRIES_JSON = "data/entries.json"
@@ -65,9 +67,29 @@ def data_files(site: SiteInput) -> dict[str, str]:
     }
     if site.contest.results_published and site.results:
         files[RESULTS_JSON] = json.dumps(
-            {"version": 1, "rounds": [r.raw for r in site.results]}, ensure_ascii=False, indent=1
+            {"version": 1, "rounds": [_published(site, r.raw) for r in site.results]},
+            ensure_ascii=False, indent=1,
         )
     return files
+
+
+def _published(site: SiteInput, raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A round's results as the site may publish them: with pseudonymous judges, each
+    login replaced by the label the results page shows, in the same order."""
+    judges = raw.get("judges")
+    if site.contest.judge_names_shown or not isinstance(judges, list):
+        return raw
+    rows = [j for j in judges if isinstance(j, Mapping)]
+    order, labels = judge_order(
+        site.contest, site.judge_salt,
+        ((str(j.get("judge", "")), j.get("entries"), j.get("leniency")) for j in rows),
+    )
+    unknown = ui.t("results.pseudonym", site.lang, letter="?")
+    listed = [
+        {**rows[i], "judge": labels.get(str(rows[i].get("judge", "")).casefold(), unknown)}
+        for i in order
+    ]
+    return {**raw, "judges": listed}
 
 
 def _csv(site: SiteInput) -> str:
@@ -76,7 +98,7 @@ def _csv(site: SiteInput) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in site.entries:
         writer.writerow(
-            [
+            spreadsheet.cell(value) for value in [
                 e.slug,
                 e.title,
                 e.summary,

@@ -12,7 +12,7 @@ from site_builder.site.pages.common import (
     RESULTS,
     award_name,
     entry_link,
-    judge_labels,
+    judge_order,
     number,
     page_start,
     table,
@@ -132,8 +132,10 @@ def _round(site: SiteInput, result: RoundResult) -> list[str]:
         else text(ui.t("results.alpha.none", lang)),
         "",
     ]
-    labels = judge_labels(contest)
-    judges = sorted(result.judges, key=lambda j: labels.get(j.judge.casefold(), "~" + j.judge))
+    order, labels = judge_order(
+        contest, site.judge_salt, ((j.judge, j.entries, j.leniency) for j in result.judges)
+    )
+    judges = [result.judges[i] for i in order]
     if judges:
         lines += [
             f"### {text(ui.t('results.judge.table', lang))}",
