@@ -69,6 +69,10 @@ def on_config(config: Any) -> Any:
     _state["out"] = out
     # site_name lands in <title> and the header unescaped by the theme's templates.
     config.site_name = text(site.contest.title)
+    if site.contest.site_url and not config.site_url:
+        # MkDocs derives the sitemap, canonical links and the 404 page's base
+        # path (a GitHub Pages project lives under /<repo>/) from site_url.
+        config.site_url = site.contest.site_url.rstrip("/") + "/"
     config.nav = nav_config(out, Path(config.docs_dir))
     return config
 

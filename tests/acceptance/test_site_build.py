@@ -160,7 +160,7 @@ def test_search_index_holds_entry_summaries_and_hangul_suffixes(tmp_path: Path) 
     ]  # one record per entry
     assert (
         "데이터 요금이 부담되는" not in docs["entries/wifi-finder/"]["text"]
-    )  # descriptions are not indexed
+    )  # descriptions are not page text (their words go to `keys`, within a budget)
 
 
 def _free_port() -> int:

@@ -33,7 +33,7 @@ from site_builder.site.pages.home import home_page
 from site_builder.site.pages.judging import judging_page
 from site_builder.site.pages.opendata import data_files, opendata_page
 from site_builder.site.pages.results import results_page
-from site_builder.site.search import suffix_keys
+from site_builder.site.search import description_budget, entry_keys, plain_text, ranked_words
 
 
 def generate(site: SiteInput) -> SiteOutput:
@@ -43,10 +43,20 @@ def generate(site: SiteInput) -> SiteOutput:
     gallery, cards = gallery_pages(site)
     out.pages.update(gallery)
     out.files[CARDS_JSON] = cards
+    descriptions = {e.slug: plain_text(site.description_of(e)) for e in site.entries}
+    words = ranked_words(descriptions)
+    budget = description_budget(len(site.entries))
     for entry in site.entries:
         src = entry_page(entry.slug)
         out.pages[src] = entry_page_markdown(site, entry)
-        out.search_keys[src] = suffix_keys([entry.title, entry.summary, *entry.tags])
+        out.search_keys[src] = entry_keys(
+            entry.title,
+            entry.summary,
+            entry.tags,
+            descriptions[entry.slug],
+            words[entry.slug],
+            budget,
+        )
         for picture in (site.pictures_of(entry.slug).thumb, *site.pictures_of(entry.slug).shots):
             if picture.source is not None:
                 out.images[picture.site_path] = picture.source

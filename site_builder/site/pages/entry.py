@@ -3,8 +3,9 @@
 Everything entrant-written is escaped (safe.text) or sanitized
 (safe.description_html) and the page body is raw HTML, one element per line,
 so the site's Markdown extensions never re-read entrant text. Only the title,
-summary and tags are searchable (the rest is marked data-search-exclude):
-that keeps the search index small at thousands of entries.
+summary and tags are indexed as page text (the rest is marked
+data-search-exclude); the description's words reach the index as search keys
+of bounded size (search.py), which keeps it small at thousands of entries.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     lang, src = site.lang, entry_page(entry.slug)
     pictures = site.pictures_of(entry.slug)
     awards = [award_name(site.contest, a) for a in awards_of(site.results, entry.slug)]
-    tags = " ".join(f'<span class="entry-tag">#{text(t)}</span>' for t in entry.tags)
+    # The "#" comes from CSS: in the text it would glue to the word and the
+    # search index would hold "#안전", which a search for 안전 does not find.
+    tags = " ".join(f'<span class="entry-tag">{text(t)}</span>' for t in entry.tags)
     # The h1 comes first and the rest sits in one <section data-search-exclude>
     # with no nested <section>: Material's indexer then files title, summary and
     # tags under the page itself, and (it matches elements by tag name) would
