@@ -27,6 +27,8 @@ class SiteInput:
     entry_schema: Mapping[str, Any] = field(default_factory=dict)
     descriptions: Mapping[str, str] = field(default_factory=dict)
     """slug -> sanitized description HTML (rendered ahead, from a cache); optional."""
+    commit: str | None = None
+    """The commit the site is built from: the results page's verification checks it out."""
 
     @property
     def lang(self) -> str:

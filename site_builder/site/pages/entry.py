@@ -10,7 +10,11 @@ of bounded size (search.py), which keeps it small at thousands of entries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from site_builder.submissions.entries import Entry
+from site_builder.tallying.scoring import TRIMMED_FROM
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import (
@@ -91,6 +95,20 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
             "",
         ]
     )
+
+
+def method_sentence(method: Mapping[str, Any], aggregation: str, judges: int, lang: str) -> str:
+    """How this entry's ranking score was made, in words: never a config token."""
+    how = method.get("aggregation", aggregation)
+    if how == "trimmed" and judges < TRIMMED_FROM:
+        sentence = ui.t("entry.method.trimmed_few", lang, min=TRIMMED_FROM)
+    elif f"entry.method.{how}" in ui.KEYS:
+        sentence = ui.t(f"entry.method.{how}", lang)
+    else:
+        sentence = ui.t("entry.method.mean", lang)
+    if method.get("correction", "none") != "none":
+        sentence = ui.t("entry.method.corrected", lang, method=sentence)
+    return sentence
 
 
 def _datasets(site: SiteInput, entry: Entry) -> list[str]:
@@ -179,8 +197,13 @@ def _scores(site: SiteInput, entry: Entry) -> list[str]:
                 "entry-scores",
             )
         )
-        method = text(result.method.get("aggregation", round_.aggregation))
-        note = ui.t("entry.scores.note", lang, judges=row.judges, method=method, link="LINK")
+        note = ui.t(
+            "entry.scores.note",
+            lang,
+            judges=row.judges,
+            method=method_sentence(result.method, round_.aggregation, row.judges, lang),
+            link="LINK",
+        )
         before, _, after = text(note).partition("[")
         label, _, rest = after.partition("](LINK)")
         lines.append(
