@@ -58,5 +58,9 @@ class SiteOutput:
     nav: list[NavItem] = field(default_factory=list)
     """(title, docs-relative path) or (title, [(title, path), ...]) for a section, in
     order; everything else stays out of the nav."""
+    lang: str = "ko"
+    """The contest's language (the hooks' own strings follow it)."""
+    head: dict[str, str] = field(default_factory=dict)
+    """docs-relative page path -> HTML for its <head> (link previews, see sharing.py)."""
     search_keys: dict[str, str] = field(default_factory=dict)
     """docs-relative page path -> extra search tokens for it (see search.py)."""

@@ -278,6 +278,18 @@ _T: dict[str, tuple[str, str]] = {
         "Each entry's content belongs to its authors; the catalogue itself may be reused with attribution.",
     ),
     "opendata.columns": ("CSV 열", "CSV columns"),
+    "opendata.feed": (
+        "새 출품작과 심사 결과 소식 (Atom 피드). 피드 리더에 이 주소를 넣으면 새 소식을 받아 볼 수 있습니다.",
+        "News of entries and results (Atom feed): add this address to a feed reader to follow them.",
+    ),
+    # Atom feed
+    "feed.subtitle": ("{organizer} 공모전의 출품작과 심사 결과", "Entries and results, by {organizer}"),
+    "feed.results": ("심사 결과 발표: {round}", "Results published: {round}"),
+    "feed.results.summary": (
+        "{round}의 순위와 점수가 공개되었습니다. 누구나 점수 원장에서 다시 계산해 확인할 수 있습니다.",
+        "The ranking and scores of {round} are published; anyone can recompute them from the score ledger.",
+    ),
+    "feed.link": ("출품작과 심사 결과 소식", "Entries and results"),
     # platforms
     "platform.web": ("웹", "Web"),
     "platform.android": ("안드로이드", "Android"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -63,6 +64,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("public")
     repo = make_repo(base / "repo", examples=ALL_ENTRIES, extra=False, results=True, git=False)
     config = (repo / "contest.yml").read_text("utf-8")
+    config = re.sub(r"(?m)^site_url:.*\n", "", config)
     (repo / "contest.yml").write_text(
         config.replace("language: ko\n", f"language: ko\nsite_url: {SITE_URL}\n", 1), "utf-8"
     )

@@ -33,12 +33,13 @@ from site_builder.site.pages.home import home_page
 from site_builder.site.pages.judging import judging_page
 from site_builder.site.pages.opendata import data_files, opendata_page
 from site_builder.site.pages.results import results_page
+from site_builder.site.sharing import FEED, atom_feed, head_tags, previews
 from site_builder.site.search import description_budget, entry_keys, plain_text, ranked_words
 
 
 def generate(site: SiteInput) -> SiteOutput:
     lang = site.lang
-    out = SiteOutput()
+    out = SiteOutput(lang=lang)
     out.pages[HOME] = home_page(site)
     gallery, cards = gallery_pages(site)
     out.pages.update(gallery)
@@ -68,6 +69,9 @@ def generate(site: SiteInput) -> SiteOutput:
     out.pages[FIELDS] = fields_page(site)
     out.pages[OPENDATA] = opendata_page(site)
     out.files.update(data_files(site))
+    out.files[FEED] = atom_feed(site)
+    for src, preview in previews(site).items():
+        out.head[src] = head_tags(site.contest.site_url, site.contest.title, lang, src, preview)
     # Seven tabs: what visitors come for first, then two sections of guides.
     out.nav = [
         (ui.t("nav.home", lang), HOME),
