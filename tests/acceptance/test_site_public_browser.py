@@ -24,6 +24,7 @@ import pytest
 
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
+from site_builder.site.pages.gallery import PAGE_SIZE
 from tests.acceptance.test_site_browser import ARGS, CHROMIUM
 from tests.showcase_repo import ROOT, make_repo
 
@@ -171,6 +172,30 @@ def test_show_more_is_hidden_until_there_is_more(page: Any, served: str) -> None
     page.wait_for_selector(".cg[data-filtered]")
     assert "조건에 맞는" not in page.inner_text(".cg-count")
     assert not page.locator(".cg-more").is_visible()  # every match is shown already
+
+
+def test_show_more_adds_the_next_batch_of_matches(page: Any, served: str) -> None:
+    # Batches are 48 cards; fifteen entries never fill one, so this gallery page is
+    # served with batches of 2 (the script reads the size from the page).
+    def smaller_batches(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace(
+            f'data-page-size="{PAGE_SIZE}"', 'data-page-size="2"', 1
+        )
+        route.fulfill(response=response, body=body)
+
+    page.route(served + "gallery/", smaller_batches)
+    page.goto(served + "gallery/")
+    page.select_option("select[name=category]", "safety")
+    page.wait_for_selector(".cg[data-filtered]")
+    assert len(_cards(page)) == 2
+    more = page.locator(".cg-more")
+    assert more.is_visible()
+    assert page.inner_text(".cg-count") == "2 / 3개 표시"
+    more.click()
+    assert sorted(_cards(page)) == ["safe-way-home", "school-zone-walk", "shelter-now"]
+    assert page.inner_text(".cg-count") == "3 / 3개 표시"
+    assert not more.is_visible()
 
 
 def test_gallery_filters_live_in_the_address(page: Any, served: str) -> None:
