@@ -135,7 +135,8 @@ def main() -> None:
         f"at {args.large} entries: gallery page {gallery / 1024:.1f} KB of HTML, "
         f"cards.json {cards / 1024:.0f} KB, "
         f"search index {index.stat().st_size / 1024 / 1024:.2f} MB "
-        f"({len(data['docs'])} records, suffix keys {keys / 1024 / 1024:.2f} MB)"
+        f"({len(data['docs'])} records; search keys (suffixes, spellings, description words) "
+        f"{keys / 1024 / 1024:.2f} MB)"
     )
     shutil.rmtree(args.work / "bare-site", ignore_errors=True)
 

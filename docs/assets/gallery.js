@@ -5,10 +5,16 @@
  * compact arrays) is fetched once; matching cards are then rendered in
  * batches with a "show more" button. Entrant text is only ever set with
  * textContent or as attribute values, never parsed as HTML.
+ * The filters live in the page's address (?category=safety&find=...): a
+ * filtered view can be shared, and Back to it shows the same cards. The text
+ * filter is `find`, not `q`: Material's search takes `q` for itself.
  * No dependencies, no external requests.
  */
 (function () {
   "use strict";
+
+  // URL parameter -> form field.
+  var PARAMS = { find: "q", category: "category", tag: "tag", platform: "platform", dataset: "dataset" };
 
   function norm(value) {
     return (value || "").normalize("NFC").toLowerCase().trim();
@@ -126,6 +132,7 @@
     }
 
     function renderMore() {
+      if (!data || !root.hasAttribute("data-filtered")) return;
       var fragment = document.createDocumentFragment();
       var end = Math.min(matches.length, shown + size);
       for (var i = shown; i < end; i++) fragment.appendChild(card(data.cards[matches[i]]));
@@ -143,7 +150,33 @@
       root.removeAttribute("data-filtered");
     }
 
+    function remember() {
+      var params = new URLSearchParams(window.location.search);
+      Object.keys(PARAMS).forEach(function (param) {
+        var value = form.elements[PARAMS[param]].value.trim();
+        if (value) params.set(param, value);
+        else params.delete(param);
+      });
+      var query = params.toString();
+      var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      if (address !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", address);
+      }
+    }
+
+    function recall() {
+      var params = new URLSearchParams(window.location.search);
+      var wanted = Object.keys(PARAMS).filter(function (param) { return params.get(param); });
+      if (!wanted.length) return;
+      // Tag and dataset options come from cards.json: fill them before choosing.
+      load().then(function () {
+        wanted.forEach(function (param) { form.elements[PARAMS[param]].value = params.get(param); });
+        apply();
+      });
+    }
+
     function apply() {
+      remember();
       var v = values();
       if (!active(v)) {
         restore();
@@ -185,6 +218,7 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("focusin", function () { load(); }, { once: true });
     if (more) more.addEventListener("click", renderMore);
+    recall();
   }
 
   function init() {

@@ -95,19 +95,23 @@ def generate_site(root: Path, out: Path, *, now: datetime) -> dict[str, int]:
     nav = engine.nav_config(result, docs)
     original = (root / CONFIG).read_text("utf-8")
     (out / CONFIG).write_text(
-        plain_config(original, text(site.contest.title), nav), encoding="utf-8"
+        plain_config(original, text(site.contest.title), nav, site.contest.site_url),
+        encoding="utf-8",
     )
     return {"pages": len(result.pages), "files": len(result.files), "images": len(result.images)}
 
 
-def plain_config(original: str, site_name: str, nav: list[str | dict[str, Any]]) -> str:
+def plain_config(
+    original: str, site_name: str, nav: list[str | dict[str, Any]], site_url: str | None = None
+) -> str:
     """mkdocs.yml without hooks: the original's theme, extensions and plugins; nav spelled out."""
     kept: list[str] = []
     skipping = False
     for line in original.splitlines():
         top = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:", line)
         if top:
-            skipping = top.group(1) in _DROPPED
+            # contest.yml's site_url wins, as in the hooks' on_config.
+            skipping = top.group(1) in _DROPPED or (bool(site_url) and top.group(1) == "site_url")
         if not skipping:
             kept.append(line)
     not_in_nav = ["/entries/", "/" + page_dir(GALLERY_PAGE.format(n=0)).rsplit("/", 1)[0] + "/"]
@@ -117,6 +121,7 @@ def plain_config(original: str, site_name: str, nav: list[str | dict[str, Any]])
         f"site_name: {json.dumps(site_name, ensure_ascii=False)}",
         "docs_dir: docs",
         "site_dir: site",
+        *([f"site_url: {json.dumps(site_url.rstrip('/') + '/')}"] if site_url else []),
         *kept,
         "nav:",
         *(f"  - {json.dumps(item, ensure_ascii=False)}" for item in nav),

@@ -52,6 +52,7 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         now=now,
         results=load_results(root, contest),
         updated=gitdates.last_changes(root),
+        commit=gitdates.head_commit(root),
         pictures=pictures,
         descriptions=rendered_descriptions(root / CACHE_FILE, entries),
         entry_schema=entry_schema.document,

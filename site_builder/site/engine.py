@@ -19,12 +19,14 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from site_builder.site import ui
 from site_builder.site.collect import collect
 from site_builder.site.model import SiteOutput
 from site_builder.site.pages import generate, in_nav
-from site_builder.site.pages.common import page_dir
+from site_builder.site.pages.common import href, page_dir
 from site_builder.site.safe import text
 from site_builder.site.search import add_keys
+from site_builder.site.sharing import FEED
 
 NOW_VARIABLE = "CONTEST_NOW"
 log = logging.getLogger("mkdocs.plugins.contest")
@@ -69,6 +71,10 @@ def on_config(config: Any) -> Any:
     _state["out"] = out
     # site_name lands in <title> and the header unescaped by the theme's templates.
     config.site_name = text(site.contest.title)
+    if site.contest.site_url and not config.site_url:
+        # MkDocs derives the sitemap, canonical links and the 404 page's base
+        # path (a GitHub Pages project lives under /<repo>/) from site_url.
+        config.site_url = site.contest.site_url.rstrip("/") + "/"
     config.nav = nav_config(out, Path(config.docs_dir))
     return config
 
@@ -118,6 +124,22 @@ def on_files(files: Files, config: Any) -> Files:
         )
         files.append(File.generated(config, path, inclusion=inclusion, **source))
     return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Link previews and the feed's address go into each page's <head>."""
+    out = _state.get("out")
+    if out is None or "</head>" not in output:
+        return output
+    src = page.file.src_uri
+    title = text(ui.t("feed.link", out.lang))
+    tags = out.head.get(src, "")
+    tags += (
+        f'\n<link rel="alternate" type="application/atom+xml" title="{title}" '
+        f'href="{text(href(src, FEED).rstrip("/"))}">'
+    )
+    before, _, after = output.partition("</head>")
+    return before + tags + "\n</head>" + after
 
 
 WATCHED_IF_PRESENT = ("scores", "results", "entries", "contest.yml")

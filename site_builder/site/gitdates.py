@@ -9,6 +9,7 @@ clone's; outside a git repository there are no dates and pages say nothing.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +43,21 @@ def last_changes(root: Path) -> dict[str, datetime]:
     if completed.returncode != 0:
         return {}
     return parse_log(completed.stdout.decode("utf-8", "replace"))
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit checked out in `root` (the one the site is built from), if any."""
+    try:
+        completed = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--verify", "-q", "HEAD"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = completed.stdout.decode("ascii", "replace").strip()
+    return found if completed.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", found) else None
 
 
 def parse_log(output: str) -> dict[str, datetime]:

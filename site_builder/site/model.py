@@ -29,6 +29,8 @@ class SiteInput:
     """slug -> sanitized description HTML (rendered ahead, from a cache); optional."""
     judge_salt: str | None = None
     """A secret that orders pseudonymous judges' letters (see `pages.common.judge_labels`)."""
+    commit: str | None = None
+    """The commit the site is built from: the results page's verification checks it out."""
 
     @property
     def lang(self) -> str:
@@ -58,5 +60,9 @@ class SiteOutput:
     nav: list[NavItem] = field(default_factory=list)
     """(title, docs-relative path) or (title, [(title, path), ...]) for a section, in
     order; everything else stays out of the nav."""
+    lang: str = "ko"
+    """The contest's language (the hooks' own strings follow it)."""
+    head: dict[str, str] = field(default_factory=dict)
+    """docs-relative page path -> HTML for its <head> (link previews, see sharing.py)."""
     search_keys: dict[str, str] = field(default_factory=dict)
     """docs-relative page path -> extra search tokens for it (see search.py)."""

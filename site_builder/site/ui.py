@@ -37,6 +37,8 @@ _T: dict[str, tuple[str, str]] = {
     "home.browse": ("출품작 둘러보기", "Browse the entries"),
     "home.enter": ("참가 안내", "How to enter"),
     "home.categories.list": ("분야별 출품작", "Entries by category"),
+    "home.awards": ("수상작", "Award winners"),
+    "home.results": ("심사 결과 전체 보기", "See the full results"),
     "timeline.open": ("접수 시작", "Submissions open"),
     "timeline.close": ("접수 마감", "Submissions close"),
     "timeline.round": ("{name}", "{name}"),
@@ -86,8 +88,22 @@ _T: dict[str, tuple[str, str]] = {
     "entry.awards": ("수상", "Awards"),
     "entry.scores": ("심사 점수", "Scores"),
     "entry.scores.note": (
-        "심사위원 {judges}명의 점수를 {method} 방식으로 모은 기준별 평균입니다. 자세한 방법은 [심사 기준과 방법]({link})에 있습니다.",
-        "Per-criterion means of {judges} judges' scores. The method is explained in [how entries are judged]({link}).",
+        "심사위원 {judges}명이 준 점수의 기준별 평균입니다. 순위를 정하는 점수는 {method} 자세한 방법은 [심사 기준과 방법]({link})에 있습니다.",
+        "Per-criterion means of the {judges} judges' marks. The score that ranks entries is {method} The method is explained in [how entries are judged]({link}).",
+    ),
+    "entry.method.mean": ("심사위원들의 총점을 평균한 것입니다.", "the mean of the judges' totals."),
+    "entry.method.trimmed": (
+        "심사위원들의 총점에서 가장 높은 점수와 가장 낮은 점수를 하나씩 빼고 평균한 것입니다.",
+        "the mean of the judges' totals without the highest and the lowest.",
+    ),
+    "entry.method.trimmed_few": (
+        "심사위원이 {min}명보다 적어 점수를 빼지 않고 총점을 그대로 평균한 것입니다.",
+        "the mean of all the judges' totals: with fewer than {min} judges none is dropped.",
+    ),
+    "entry.method.median": ("심사위원들의 총점 가운데 중앙값입니다.", "the median of the judges' totals."),
+    "entry.method.corrected": (
+        "심사위원마다 후하거나 박하게 주는 경향을 보정한 뒤, {method}",
+        "computed after correcting for each judge's leniency: {method}",
     ),
     "entry.rank": ("{round}: {rank}위 ({score}점)", "{round}: rank {rank} ({score} points)"),
     "entry.unranked": ("{round}: 순위 없음 (심사 미완료)", "{round}: not ranked (incomplete)"),
@@ -128,8 +144,37 @@ _T: dict[str, tuple[str, str]] = {
     "results.data_hash": ("점수 데이터 SHA-256", "Score data SHA-256"),
     "results.rubric_hash": ("평가 기준 SHA-256", "Rubric SHA-256"),
     "results.verify.how": (
-        "저장소를 내려받아 원장 커밋을 꺼낸 뒤 아래 명령을 실행하면, 이 페이지의 결과가 점수 원장에서 그대로 나오는지 확인합니다.",
-        "Clone the repository, check out the ledger commit and run the command below: it checks that these results follow from the score ledger.",
+        "아래 명령은 이 페이지를 만든 커밋의 저장소를 내려받아, 점수 원장에서 {round}의 결과를 다시 계산하고 이 페이지가 보여 주는 결과 파일({file})과 비교합니다. 하나라도 다르면 다른 곳을 보여 주고 실패합니다(종료 코드 1). contest 명령은 저장소의 README대로 설치해 둡니다(python3 -m venv .venv && .venv/bin/pip install -e . 한 뒤 . .venv/bin/activate).",
+        "The commands below fetch the repository at the commit this page was built from, recompute the results of {round} from the score ledger and compare them with the results file this page shows ({file}); any difference is shown and the check fails (exit code 1). Install the contest command first, as the repository's README says (python3 -m venv .venv && .venv/bin/pip install -e . then . .venv/bin/activate).",
+    ),
+    "results.explain": ("표 읽는 법", "Reading the table"),
+    "results.explain.score": (
+        "순위를 정하는 100점 만점 점수입니다. {how}",
+        "The score out of 100 that decides the rank. {how}",
+    ),
+    "results.explain.score.corrected": (
+        "심사위원마다 점수를 후하게 또는 박하게 주는 경향(관대함)을 보정한 뒤 모았습니다.",
+        "It is combined after correcting for each judge's leniency (some mark generously, some harshly).",
+    ),
+    "results.explain.score.plain": (
+        "심사위원들이 준 총점을 보정하지 않고 모았습니다.",
+        "It combines the judges' totals as given, without correction.",
+    ),
+    "results.explain.raw": (
+        "보정하기 전, 심사위원들이 준 총점을 그대로 평균한 값입니다. 점수와 차이가 크면 누가 심사했는지가 그만큼 영향을 준 것이고, 보정이 그 영향을 덜어 낸 것입니다.",
+        "The plain mean of the judges' totals, before any correction. A large gap to the score means who happened to judge the entry mattered, and the correction took that out.",
+    ),
+    "results.explain.stderr": (
+        "점수가 심사위원에 따라 얼마나 흔들릴 수 있는지를 나타냅니다. 두 출품작의 점수 차이가 표준오차 안에 있으면, 다른 심사위원들이 심사했다면 순위가 바뀌었을 수도 있을 만큼 가까운 것입니다.",
+        "How much the score could move with other judges. When two entries' scores differ by less than their standard errors, other judges might well have ranked them the other way round.",
+    ),
+    "results.explain.leniency": (
+        "심사위원별 통계의 관대함은 그 심사위원이 다른 심사위원들보다 평균 몇 점 후하게(+) 또는 박하게(-) 주었는지를 추정한 값입니다. 점수를 모으기 전에 그만큼을 빼서 보정합니다.",
+        "A judge's leniency (in the judges' table) estimates how many points more (+) or fewer (-) that judge gave than the others on average; it is subtracted before scores are combined.",
+    ),
+    "results.close": (
+        "{upper}({upper_score}점)과 {lower}({lower_score}점)의 차이 {diff}점은 표준오차({upper_se}, {lower_se}) 안에 있습니다. 순위는 정해진 방법대로 매겼지만, 다른 심사위원들이 심사했다면 바뀌었을 수도 있을 만큼 가까운 차이입니다.",
+        "{upper} ({upper_score}) leads {lower} ({lower_score}) by {diff} points, which is inside their standard errors ({upper_se}, {lower_se}). The ranking follows the published method, but with other judges it could well have gone the other way.",
     ),
     "results.pseudonym": ("심사위원 {letter}", "Judge {letter}"),
     "results.none": ("아직 공개된 결과가 없습니다.", "No results have been published yet."),
@@ -233,6 +278,18 @@ _T: dict[str, tuple[str, str]] = {
         "Each entry's content belongs to its authors; the catalogue itself may be reused with attribution.",
     ),
     "opendata.columns": ("CSV 열", "CSV columns"),
+    "opendata.feed": (
+        "새 출품작과 심사 결과 소식 (Atom 피드). 피드 리더에 이 주소를 넣으면 새 소식을 받아 볼 수 있습니다.",
+        "News of entries and results (Atom feed): add this address to a feed reader to follow them.",
+    ),
+    # Atom feed
+    "feed.subtitle": ("{organizer} 공모전의 출품작과 심사 결과", "Entries and results, by {organizer}"),
+    "feed.results": ("심사 결과 발표: {round}", "Results published: {round}"),
+    "feed.results.summary": (
+        "{round}의 순위와 점수가 공개되었습니다. 누구나 점수 원장에서 다시 계산해 확인할 수 있습니다.",
+        "The ranking and scores of {round} are published; anyone can recompute them from the score ledger.",
+    ),
+    "feed.link": ("출품작과 심사 결과 소식", "Entries and results"),
     # platforms
     "platform.web": ("웹", "Web"),
     "platform.android": ("안드로이드", "Android"),

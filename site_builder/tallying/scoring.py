@@ -65,6 +65,8 @@ import numpy.typing as npt
 from site_builder.tallying import reliability
 
 Aggregation = Literal["mean", "trimmed", "median"]
+TRIMMED_FROM = 5
+"""`trimmed` drops the highest and lowest total from this many judges on; fewer: the mean."""
 Correction = Literal["none", "additive", "zscore"]
 
 #: Ranking compares scores and tie-break values rounded to this many decimals, so float noise
@@ -325,7 +327,7 @@ def _entry_stats(
     if rules.aggregation == "median":
         score = median
     elif rules.aggregation == "trimmed":
-        score = np.where(n >= 5, trimmed, mean)
+        score = np.where(n >= TRIMMED_FROM, trimmed, mean)
     else:
         score = mean
     dev = corrected - mean[ei]

@@ -33,20 +33,31 @@ from site_builder.site.pages.home import home_page
 from site_builder.site.pages.judging import judging_page
 from site_builder.site.pages.opendata import data_files, opendata_page
 from site_builder.site.pages.results import results_page
-from site_builder.site.search import suffix_keys
+from site_builder.site.sharing import FEED, atom_feed, head_tags, previews
+from site_builder.site.search import description_budget, entry_keys, plain_text, ranked_words
 
 
 def generate(site: SiteInput) -> SiteOutput:
     lang = site.lang
-    out = SiteOutput()
+    out = SiteOutput(lang=lang)
     out.pages[HOME] = home_page(site)
     gallery, cards = gallery_pages(site)
     out.pages.update(gallery)
     out.files[CARDS_JSON] = cards
+    descriptions = {e.slug: plain_text(site.description_of(e)) for e in site.entries}
+    words = ranked_words(descriptions)
+    budget = description_budget(len(site.entries))
     for entry in site.entries:
         src = entry_page(entry.slug)
         out.pages[src] = entry_page_markdown(site, entry)
-        out.search_keys[src] = suffix_keys([entry.title, entry.summary, *entry.tags])
+        out.search_keys[src] = entry_keys(
+            entry.title,
+            entry.summary,
+            entry.tags,
+            descriptions[entry.slug],
+            words[entry.slug],
+            budget,
+        )
         for picture in (site.pictures_of(entry.slug).thumb, *site.pictures_of(entry.slug).shots):
             if picture.source is not None:
                 out.images[picture.site_path] = picture.source
@@ -58,6 +69,9 @@ def generate(site: SiteInput) -> SiteOutput:
     out.pages[FIELDS] = fields_page(site)
     out.pages[OPENDATA] = opendata_page(site)
     out.files.update(data_files(site))
+    out.files[FEED] = atom_feed(site)
+    for src, preview in previews(site).items():
+        out.head[src] = head_tags(site.contest.site_url, site.contest.title, lang, src, preview)
     # Seven tabs: what visitors come for first, then two sections of guides.
     out.nav = [
         (ui.t("nav.home", lang), HOME),

@@ -3,13 +3,18 @@
 Everything entrant-written is escaped (safe.text) or sanitized
 (safe.description_html) and the page body is raw HTML, one element per line,
 so the site's Markdown extensions never re-read entrant text. Only the title,
-summary and tags are searchable (the rest is marked data-search-exclude):
-that keeps the search index small at thousands of entries.
+summary and tags are indexed as page text (the rest is marked
+data-search-exclude); the description's words reach the index as search keys
+of bounded size (search.py), which keeps it small at thousands of entries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from site_builder.submissions.entries import Entry
+from site_builder.tallying.scoring import TRIMMED_FROM
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import (
@@ -33,7 +38,9 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     lang, src = site.lang, entry_page(entry.slug)
     pictures = site.pictures_of(entry.slug)
     awards = [award_name(site.contest, a) for a in awards_of(site.results, entry.slug)]
-    tags = " ".join(f'<span class="entry-tag">#{text(t)}</span>' for t in entry.tags)
+    # The "#" comes from CSS: in the text it would glue to the word and the
+    # search index would hold "#안전", which a search for 안전 does not find.
+    tags = " ".join(f'<span class="entry-tag">{text(t)}</span>' for t in entry.tags)
     # The h1 comes first and the rest sits in one <section data-search-exclude>
     # with no nested <section>: Material's indexer then files title, summary and
     # tags under the page itself, and (it matches elements by tag name) would
@@ -88,6 +95,20 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
             "",
         ]
     )
+
+
+def method_sentence(method: Mapping[str, Any], aggregation: str, judges: int, lang: str) -> str:
+    """How this entry's ranking score was made, in words: never a config token."""
+    how = method.get("aggregation", aggregation)
+    if how == "trimmed" and judges < TRIMMED_FROM:
+        sentence = ui.t("entry.method.trimmed_few", lang, min=TRIMMED_FROM)
+    elif f"entry.method.{how}" in ui.KEYS:
+        sentence = ui.t(f"entry.method.{how}", lang)
+    else:
+        sentence = ui.t("entry.method.mean", lang)
+    if method.get("correction", "none") != "none":
+        sentence = ui.t("entry.method.corrected", lang, method=sentence)
+    return sentence
 
 
 def _datasets(site: SiteInput, entry: Entry) -> list[str]:
@@ -176,8 +197,13 @@ def _scores(site: SiteInput, entry: Entry) -> list[str]:
                 "entry-scores",
             )
         )
-        method = text(result.method.get("aggregation", round_.aggregation))
-        note = ui.t("entry.scores.note", lang, judges=row.judges, method=method, link="LINK")
+        note = ui.t(
+            "entry.scores.note",
+            lang,
+            judges=row.judges,
+            method=method_sentence(result.method, round_.aggregation, row.judges, lang),
+            link="LINK",
+        )
         before, _, after = text(note).partition("[")
         label, _, rest = after.partition("](LINK)")
         lines.append(

@@ -7,7 +7,17 @@ from datetime import datetime
 from site_builder.core.contest import Contest
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import GALLERY, GUIDE, HOME, front_matter, href, table, when
+from site_builder.site.pages.common import (
+    GALLERY,
+    GUIDE,
+    HOME,
+    RESULTS,
+    front_matter,
+    href,
+    table,
+    when,
+)
+from site_builder.site.pages.gallery import card
 from site_builder.site.safe import text
 
 
@@ -63,6 +73,7 @@ def home_page(site: SiteInput) -> str:
         "",
         f'<p class="contest-organizer">{text(ui.t("home.organizer", lang, organizer=contest.organizer))}</p>',
         "",
+        *_winners(site),
         # The organizer's description is Markdown written by the organizers
         # through reviewed pull requests to contest.yml, so it is rendered as is.
         contest.description.strip(),
@@ -105,3 +116,33 @@ def home_page(site: SiteInput) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def _winners(site: SiteInput) -> list[str]:
+    """Once results are out, the award winners come first, with a way to the full results."""
+    if not site.contest.results_published or not site.results:
+        return []
+    lang, final = site.lang, site.results[-1]
+    by_slug = {e.slug: e for e in site.entries}
+    cards = [
+        card(site, HOME, by_slug[slug], award.id)
+        for award in site.contest.awards
+        for slug in final.awards.get(award.id, ())
+        if slug in by_slug
+    ]
+    link = (
+        f'<p><a class="md-button md-button--primary" href="{href(HOME, RESULTS)}">'
+        f"{text(ui.t('home.results', lang))}</a></p>"
+    )
+    if not cards:
+        return [link, ""]
+    return [
+        f"## {text(ui.t('home.awards', lang))}",
+        "",
+        '<ul class="cg-list contest-winners">',
+        *cards,
+        "</ul>",
+        "",
+        link,
+        "",
+    ]

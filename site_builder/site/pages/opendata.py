@@ -130,6 +130,11 @@ def opendata_page(site: SiteInput) -> str:
         items.append(("results.json", ui.t("opendata.results_json", lang)))
     lines = page_start(title, ui.t("opendata.intro", lang))
     lines += [f"- [`{name}`]({name}): {text(description)}" for name, description in items]
+    # The feed sits at the site's root (feed readers look there): a raw link, as
+    # MkDocs would otherwise check it as a page.
+    lines.append(
+        f'- <a href="../feed.xml"><code>feed.xml</code></a>: {text(ui.t("opendata.feed", lang))}'
+    )
     lines += [
         "",
         f"## {text(ui.t('opendata.columns', lang))}",
