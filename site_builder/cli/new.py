@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, contest_invalid, pass_contest
 from site_builder.core.contest import load_contest
-from site_builder.core.errors import ContestDefinitionError
 
 
 @click.command()
@@ -28,6 +27,6 @@ def new(
     root = ctx.contest_root()
     loaded = load_contest(root)
     if loaded.contest is None:
-        raise ContestDefinitionError("contest.yml is not valid: run `contest validate contest.yml`")
+        raise contest_invalid(loaded.problems)
     path = new_entry(root, loaded.contest, slug, github=login, category=category, title=title)
     click.echo(path.relative_to(root).as_posix())

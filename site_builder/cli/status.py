@@ -4,9 +4,8 @@ import json
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, contest_invalid, pass_contest
 from site_builder.core.contest import load_contest
-from site_builder.core.errors import ContestDefinitionError
 
 
 @click.command()
@@ -23,9 +22,7 @@ def status(ctx: ContestContext, round_id: str | None, fmt: str) -> None:
     root = ctx.contest_root()
     loaded = load_contest(root)
     if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
+        raise contest_invalid(loaded.problems)
     lang = ctx.language(loaded.contest.language)
     cov = coverage_status.coverage(root, loaded.contest, round_id)
     if fmt == "json":

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, contest_invalid, pass_contest
 from site_builder.core import messages
 from site_builder.core.contest import Contest, load_contest
-from site_builder.core.errors import ContestDefinitionError, UsageError
+from site_builder.core.errors import UsageError
 from site_builder.core.loader import collection_paused
 from site_builder.core.problems import Problem, Report
 
@@ -44,9 +44,7 @@ def tally(ctx: ContestContext, round_id: str | None, fmt: str, write: bool, chec
     root = ctx.contest_root()
     loaded = load_contest(root)
     if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
+        raise contest_invalid(loaded.problems)
     contest = loaded.contest
     lang = ctx.language(contest.language)
     from site_builder.tallying import resultfiles

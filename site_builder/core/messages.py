@@ -296,6 +296,46 @@ CATALOGUE: dict[str, _M] = {
         "한 서비스는 한 번만 출품할 수 있습니다.",
         "A service can be entered only once.",
     ),
+    "entry.placeholder-text": _m(
+        "{label}이(가) `contest new` 견본의 안내 문장 그대로입니다.",
+        "{label} is still the sample sentence of `contest new`.",
+        "안내 문장을 지우고 이 서비스에 맞는 내용으로 바꿔 쓰세요.",
+        "Replace the sample sentence with your own words about the service.",
+    ),
+    "entry.placeholder-github": _m(
+        "GitHub 계정이 `contest new` 견본의 '{login}' 그대로입니다.",
+        "The GitHub login is still the '{login}' placeholder of `contest new`.",
+        "팀원의 실제 GitHub 계정을 쓰세요. 팀원만 이 출품작을 고칠 수 있습니다. "
+        "예: `contest new <slug> --github my-login`",
+        "Write the member's real GitHub login: only team members may edit the entry. "
+        "For example `contest new <slug> --github my-login`.",
+    ),
+    "entry.placeholder-screenshot": _m(
+        "'{path}'은(는) `contest new`가 그린 임시 화면입니다.",
+        "'{path}' is the placeholder image drawn by `contest new`.",
+        "서비스의 실제 화면을 찍어 이 파일을 바꾸세요 (PNG, JPEG, WebP).",
+        "Replace the file with a real screenshot of the service (PNG, JPEG or WebP).",
+    ),
+    # --- contest new ----------------------------------------------------------
+    "new.bad-slug": _m(
+        "'{slug}'은(는) 출품작 이름(slug)으로 쓸 수 없습니다.",
+        "'{slug}' cannot be a slug.",
+        "영문 소문자, 숫자, 붙임표(-)로 3~50자를 쓰고, 처음과 끝은 글자나 숫자로 하세요. 예: wifi-finder",
+        "Use 3 to 50 lowercase letters, digits and dashes, starting and ending "
+        "with a letter or digit, such as wifi-finder.",
+    ),
+    "new.exists": _m(
+        "{path}이(가) 이미 있습니다.",
+        "{path} already exists.",
+        "다른 이름(slug)을 고르거나, 이미 있는 출품작을 고치세요.",
+        "Choose another slug, or edit the entry that is there.",
+    ),
+    "new.unknown-category": _m(
+        "분야 '{category}'은(는) 이 공모전에 없습니다.",
+        "unknown category '{category}'.",
+        "다음 중 하나를 쓰세요: {known}",
+        "Use one of: {known}",
+    ),
     # --- links ----------------------------------------------------------------
     "link.http": _m(
         "{label}: 암호화되지 않은 http 주소는 받지 않습니다.",
@@ -813,6 +853,25 @@ CATALOGUE: dict[str, _M] = {
         "The results file cannot be read: {detail}",
         "`contest tally --write`로 다시 쓰세요.",
         "Write it again with `contest tally --write`.",
+    ),
+    # --- the command line (cli/) ------------------------------------------------
+    "cli.no-contest-here": _m(
+        "{root}에 contest.yml이 없습니다.",
+        "{root}: no contest.yml here.",
+        "--root에 공모전 저장소(contest.yml이 있는 폴더)를 주세요.",
+        "Give --root the contest repository (the folder with contest.yml).",
+    ),
+    "cli.no-contest": _m(
+        "{here}와(과) 그 위 폴더 어디에도 contest.yml이 없습니다.",
+        "no contest.yml in {here} or above it.",
+        "공모전 저장소 안에서 실행하거나 --root로 그 폴더를 주세요.",
+        "Run inside a contest repository or give --root.",
+    ),
+    "cli.contest-invalid": _m(
+        "contest.yml이 올바르지 않습니다.",
+        "contest.yml is not valid.",
+        "`contest validate contest.yml`로 무엇을 고칠지 확인하세요.",
+        "Run `contest validate contest.yml` to see what to fix.",
     ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
