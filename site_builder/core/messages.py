@@ -70,6 +70,54 @@ CATALOGUE: dict[str, _M] = {
         "{hint_ko}",
         "{hint_en}",
     ),
+    "yaml.unclosed-quote": _m(
+        "이 줄에서 연 따옴표({quote})가 닫히지 않았습니다.",
+        "The quote ({quote}) opened on this line is not closed.",
+        "값 끝에 같은 따옴표({quote})를 붙여 닫으세요. 값 안에 따옴표가 들어가면 "
+        "다른 종류의 따옴표로 감싸세요.",
+        "Close it with the same quote ({quote}) at the end of the value; if the value "
+        "contains that quote, wrap it in the other kind.",
+    ),
+    "yaml.text-after-quote": _m(
+        "따옴표({quote})로 닫은 값 뒤에 글이 더 있습니다.",
+        "There is more text after the value closed by its quote ({quote}).",
+        "값 전체를 따옴표 안에 넣으세요.",
+        "Put the whole value inside the quotes.",
+    ),
+    "yaml.missing-colon": _m(
+        "이 줄에 '키: 값'의 쌍점(:)이 없습니다.",
+        "This line has no colon: it should read 'key: value'.",
+        "키 뒤에 쌍점과 공백을 넣으세요 (예: 'summary: 한 줄 소개'). 앞 줄에 이어지는 "
+        "글이라면 앞 줄의 값을 '|'로 시작하는 여러 줄 글로 쓰세요.",
+        "Put a colon and a space after the key ('summary: one line'). If the line "
+        "continues the line above, write that value as a '|' block.",
+    ),
+    "yaml.bad-indent": _m(
+        "이 줄의 들여쓰기가 위아래 줄과 맞지 않습니다.",
+        "The indentation of this line does not match the lines around it.",
+        "같은 묶음의 키는 같은 칸에서 시작해야 합니다. 위 줄과 같은 수의 공백으로 "
+        "들여 쓰세요.",
+        "Keys of the same group must start in the same column: indent this line with "
+        "as many spaces as its siblings.",
+    ),
+    "yaml.tab": _m(
+        "들여쓰기에 탭 문자를 썼습니다.",
+        "This line is indented with a tab.",
+        "YAML은 탭으로 들여 쓸 수 없습니다. 탭을 공백으로 바꾸세요.",
+        "YAML cannot be indented with tabs: replace the tab with spaces.",
+    ),
+    "yaml.colon-in-value": _m(
+        "값 안에 ': '가 있어 새 키처럼 읽힙니다.",
+        "The value contains ': ', which reads as a new key.",
+        "값 전체를 큰따옴표로 감싸세요 (예: summary: \"시간: 오전 9시\").",
+        "Put the whole value in double quotes (summary: \"Hours: 9 am\").",
+    ),
+    "yaml.unclosed-bracket": _m(
+        "이 줄에서 연 괄호({bracket})가 닫히지 않았습니다.",
+        "The bracket ({bracket}) opened on this line is not closed.",
+        "목록 끝에 닫는 괄호를 붙이고, 항목 사이는 쉼표로 나누세요.",
+        "Close the list with its bracket, with commas between the items.",
+    ),
     "yaml.empty": _m(
         "파일이 비어 있습니다.",
         "The file is empty.",
