@@ -46,11 +46,26 @@ def _parse_now(value: str | None) -> datetime | None:
 def build(
     ctx: ContestContext, out: Path, only: tuple[str, ...], now: str | None, strict: bool
 ) -> None:
-    """Build the showcase site with MkDocs and the repository's mkdocs.yml."""
+    """Build the showcase site with MkDocs and the repository's mkdocs.yml.
+
+    With --only, exit 1 when an entry asked for is invalid or absent: its problems are
+    printed, and its preview page lists them."""
+    from site_builder.core import messages, reporter
+    from site_builder.core.contest import load_contest
+    from site_builder.core.problems import Report
     from site_builder.site.build import build_site
 
     root = ctx.contest_root()
-    build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
+    left_out = build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
+    refused = [problem for slug in only for problem in left_out.get(slug, ())]
+    if refused:
+        lang = ctx.language(load_contest(root).language)
+        text = reporter.render_text(Report(refused), lang)
+        # The summary line counts files checked, which means nothing here.
+        click.echo("\n".join(text.rstrip("\n").split("\n")[:-1]), err=True)
+        count = len({slug for slug in only if slug in left_out})
+        click.echo(messages.render("site.preview-refused", lang, {"count": count}), err=True)
+        raise click.exceptions.Exit(1)
 
 
 @click.command()

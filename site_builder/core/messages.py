@@ -364,6 +364,25 @@ CATALOGUE: dict[str, _M] = {
         "서비스의 실제 화면을 찍어 이 파일을 바꾸세요 (PNG, JPEG, WebP).",
         "Replace the file with a real screenshot of the service (PNG, JPEG or WebP).",
     ),
+    # --- the showcase (contest build, mkdocs serve) -------------------------------
+    "site.left-out": _m(
+        "출품작을 사이트에서 뺐습니다 (문제 {count}개, 첫 문제: {problem}). "
+        "`contest validate`로 모두 확인하세요.",
+        "entry left out of the site ({count} problems, the first: {problem}). "
+        "Run `contest validate` to see them all.",
+    ),
+    "site.unknown-entry": _m(
+        "출품작 '{slug}'이(가) 없습니다: entries/{slug}/ 폴더가 없습니다.",
+        "There is no entry '{slug}': entries/{slug}/ does not exist.",
+        "출품작 폴더 이름(slug)을 확인하세요. 새 출품작은 `contest new {slug}`로 만듭니다.",
+        "Check the entry's folder name (its slug); `contest new {slug}` starts a new entry.",
+    ),
+    "site.preview-refused": _m(
+        "미리보기에 넣은 출품작 {count}개를 사이트에 실을 수 없습니다. 미리보기 쪽에도 "
+        "문제를 보여 줍니다.",
+        "{count} of the entries asked for cannot be shown on the site; their preview "
+        "pages list the problems too.",
+    ),
     # --- contest new ----------------------------------------------------------
     "new.bad-slug": _m(
         "'{slug}'은(는) 출품작 이름(slug)으로 쓸 수 없습니다.",

@@ -12,10 +12,18 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from site_builder.core import schemas
-from site_builder.core.contest import load_contest
-from site_builder.submissions.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_problem
+from site_builder.core import messages, schemas
+from site_builder.core.contest import Contest, load_contest
 from site_builder.core.errors import ContestDefinitionError
+from site_builder.core.problems import Problem
+from site_builder.submissions.entries import (
+    ENTRIES_DIR,
+    Entry,
+    discover,
+    load_entry,
+    manifest_display,
+    slug_problem,
+)
 from site_builder.site import gitdates, thumbnails
 from site_builder.site.model import SiteInput
 from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
@@ -24,7 +32,9 @@ from site_builder.site.results import load_results
 log = logging.getLogger("mkdocs.plugins.contest")
 
 
-def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> SiteInput:
+def collect(
+    root: Path, now: datetime, *, only: Iterable[str] | None = None, preview: bool = False
+) -> SiteInput:
     loaded = load_contest(root)
     if loaded.contest is None:
         details = "; ".join(p.location() + " " + p.code for p in loaded.problems[:5])
@@ -35,23 +45,30 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
     wanted = set(only) if only is not None else None
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
     entries: list[Entry] = []
-    for slug in discover(root).slugs:
+    left_out: dict[str, tuple[Problem, ...]] = {}
+    lang = contest.language
+    slugs = discover(root).slugs
+    for slug in slugs:
         if wanted is not None and slug not in wanted:
             continue
-        entry = _load(root, slug, entry_schema)
+        entry, problems = _load(root, slug, entry_schema, contest)
         if entry is None:
-            continue
-        if contest.category(entry.category) is None:
+            left_out[slug] = problems
+            first = problems[0] if problems else None
             log.warning(
-                "contest: %s/%s: unknown category %r; left out of the site",
-                ENTRIES_DIR,
-                slug,
-                entry.category,
+                "contest: %s: %s",
+                first.location() if first else f"{ENTRIES_DIR}/{slug}",
+                messages.render("site.left-out", lang, {
+                    "problem": first.message(lang) if first else "", "count": len(problems),
+                }),
             )
             continue
         entries.append(entry)
-    if wanted is not None and not entries:
-        log.warning("contest: none of %s is a valid entry", ", ".join(sorted(wanted)))
+    for slug in sorted((wanted or set()) - set(slugs)):
+        left_out[slug] = (
+            Problem(f"{ENTRIES_DIR}/{slug}", None, None, "site.unknown-entry", {"slug": slug}),
+        )
+        log.warning("contest: %s", left_out[slug][0].message(lang))
     cache = thumbnails.ImageCache(root / thumbnails.CACHE_DIR)
     pictures = {
         e.slug: thumbnails.entry_pictures(root / ENTRIES_DIR / e.slug, e, cache) for e in entries
@@ -65,20 +82,27 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         pictures=pictures,
         descriptions=rendered_descriptions(root / CACHE_FILE, entries),
         entry_schema=entry_schema.document,
+        left_out=left_out,
+        preview=preview,
     )
 
 
-def _load(root: Path, slug: str, schema: schemas.Schema) -> Entry | None:
-    if slug_problem(slug) is not None:
-        log.warning("contest: %s/%s: not a valid slug; left out of the site", ENTRIES_DIR, slug)
-        return None
+def _load(
+    root: Path, slug: str, schema: schemas.Schema, contest: Contest
+) -> tuple[Entry | None, tuple[Problem, ...]]:
+    """The entry if the site can show it, else why not."""
+    bad_slug = slug_problem(slug)
+    if bad_slug is not None:
+        return None, (bad_slug,)
     loaded = load_entry(root, slug, schema)
-    if loaded.entry is None:
-        first = loaded.problems[0] if loaded.problems else None
-        where = first.location() if first else f"{ENTRIES_DIR}/{slug}"
-        log.warning(
-            "contest: %s: invalid entry (%s); left out of the site, run `contest validate`",
-            where,
-            first.code if first else "?",
-        )
-    return loaded.entry
+    entry = loaded.entry
+    if entry is None or contest.category(entry.category) is not None:
+        return entry, tuple(loaded.problems)
+    line, column = loaded.document.locate(["category"]) if loaded.document else (None, None)
+    allowed = ", ".join(f"{c.id} ({c.name})" for c in contest.categories)
+    return None, (
+        Problem(
+            manifest_display(slug), line, column, "entry.unknown-category",
+            {"category": entry.category, "allowed": allowed}, "category",
+        ),
+    )
