@@ -621,10 +621,14 @@ CATALOGUE: dict[str, _M] = {
         "Write one 'criterion: mark' per line; put remarks last, after 'comment:'.",
     ),
     "score.unknown-criterion": _m(
-        "'{key}'은(는) '{round}' 단계의 평가 기준이 아닙니다.",
-        "'{key}' is not a criterion of round '{round}'.",
+        "'{key}'은(는) '{round}' 단계의 평가 기준이 아닙니다. {did_you_mean}",
+        "'{key}' is not a criterion of round '{round}'. {did_you_mean}",
         "쓸 수 있는 평가 기준: {expected}",
         "The criteria are: {expected}",
+    ),
+    "score.did-you-mean": _m(
+        "'{suggestion}'을(를) 쓰려던 것인가요?",
+        "Did you mean '{suggestion}'?",
     ),
     "score.duplicate-criterion": _m(
         "'{criterion}' 점수를 두 번 썼습니다 ('{key}', 처음은 {first_line}번째 줄).",
