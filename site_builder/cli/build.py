@@ -15,11 +15,9 @@ def _parse_now(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(
-            f"--now {value}: give an ISO 8601 time such as 2015-12-01T09:00:00+09:00"
-        ) from None
+        raise UsageError.coded("cli.now-not-a-time", value=value) from None
     if moment.tzinfo is None:
-        raise UsageError(f"--now {value}: give the offset too, such as +09:00")
+        raise UsageError.coded("cli.now-no-offset", value=value)
     return moment
 
 

@@ -40,7 +40,7 @@ def tally(ctx: ContestContext, round_id: str | None, fmt: str, write: bool, chec
     differ, 2 when the command could not run.
     """
     if write and check:
-        raise UsageError("give --write or --check, not both")
+        raise UsageError.coded("cli.write-or-check")
     root = ctx.contest_root()
     loaded = load_contest(root)
     if loaded.contest is None:

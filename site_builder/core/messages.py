@@ -919,6 +919,40 @@ CATALOGUE: dict[str, _M] = {
         "결과를 쓰려면: `contest tally --round {round} --write`",
         "To write them: `contest tally --round {round} --write`",
     ),
+    "tally.results-not-file": _m("일반 파일이 아닙니다", "not a regular file"),
+    "tally.results-too-large": _m(
+        "{limit:,}바이트보다 큽니다", "larger than {limit:,} bytes",
+    ),
+    "tally.results-not-json": _m(
+        "JSON으로 읽을 수 없습니다 ({error})", "not JSON ({error})",
+    ),
+    "tally.results-not-object": _m("JSON 객체가 아닙니다", "not a JSON object"),
+    "tally.git-shallow": _m(
+        "이 저장소는 얕은 복제(shallow clone)라 점수의 마지막 커밋을 알 수 없습니다.",
+        "This clone is shallow, so the last commit of the scores cannot be known.",
+        "전체 기록을 받으세요: git fetch --unshallow (GitHub Actions에서는 actions/checkout에 "
+        "fetch-depth: 0).",
+        "Fetch the whole history: git fetch --unshallow (or actions/checkout with "
+        "fetch-depth: 0).",
+    ),
+    "tally.not-a-repository": _m(
+        "{root}은(는) git 저장소 안에 있지 않습니다.",
+        "{root} is not in a git repository.",
+        "결과에는 점수를 담은 커밋이 적히므로 저장소의 기록이 필요합니다. git clone으로 받은 "
+        "저장소에서 실행하세요.",
+        "Results name the commit of the scores they come from, so they need the "
+        "repository's history: run in a clone (git clone).",
+    ),
+    "tally.git-failed": _m(
+        "git {command}이(가) 실패했습니다: {detail}",
+        "git {command} failed: {detail}",
+    ),
+    "tally.git-missing": _m(
+        "git을 실행할 수 없습니다 ({detail}).",
+        "Cannot run git ({detail}).",
+        "git이 설치되어 있는지 확인하세요.",
+        "Check that git is installed.",
+    ),
     "tally.results-unreadable": _m(
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
@@ -943,6 +977,36 @@ CATALOGUE: dict[str, _M] = {
         "contest.yml is not valid.",
         "`contest validate contest.yml`로 무엇을 고칠지 확인하세요.",
         "Run `contest validate contest.yml` to see what to fix.",
+    ),
+    "cli.needs-base": _m(
+        "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다.",
+        "--author and --submitted-at need --base.",
+    ),
+    "cli.base-no-paths": _m(
+        "--base를 주면 바뀐 출품작을 git에서 찾으므로 경로(PATHS)를 주지 마세요.",
+        "With --base, the changed entry is found from git: give no PATHS.",
+    ),
+    "cli.write-or-check": _m(
+        "--write와 --check 중 하나만 주세요.",
+        "Give --write or --check, not both.",
+    ),
+    "cli.no-event": _m(
+        "이벤트 파일이 없습니다.",
+        "No event payload.",
+        "--event PATH를 주거나, $GITHUB_EVENT_PATH가 설정된 곳(GitHub Actions)에서 실행하세요.",
+        "Give --event PATH, or run where $GITHUB_EVENT_PATH is set (GitHub Actions).",
+    ),
+    "cli.now-not-a-time": _m(
+        "--now {value}: 시각으로 읽을 수 없습니다.",
+        "--now {value}: not a time.",
+        "ISO 8601 시각을 쓰세요. 예: 2015-12-01T09:00:00+09:00",
+        "Give an ISO 8601 time such as 2015-12-01T09:00:00+09:00.",
+    ),
+    "cli.now-no-offset": _m(
+        "--now {value}: 시간대(오프셋)가 없습니다.",
+        "--now {value}: the offset is missing.",
+        "+09:00처럼 오프셋을 붙이세요.",
+        "Give the offset too, such as +09:00.",
     ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
@@ -1281,33 +1345,35 @@ CATALOGUE: dict[str, _M] = {
     ),
     "ui.tally-notes": _m("진단", "Diagnostics"),
     "ui.tally-note-disconnected": _m(
-        "심사위원들이 같은 출품작을 함께 보지 않은 여러 집단으로 나뉘어 있어, 집단 사이의 "
-        "관대함은 보정하지 못합니다",
-        "the judges form groups that share no entry",
+        "심사위원들이 같은 출품작을 함께 보지 않은 {groups}개 집단으로 나뉘어 있어, 관대함은 "
+        "집단 안에서만 보정됩니다. 집단끼리 비교하려면 집단들의 평균 관대함이 같다고 보아야 "
+        "합니다. 출품작 몇 개를 여러 집단에 함께 배정해 이어 주세요",
+        "the judges form {groups} groups that share no entry",
     ),
     "ui.tally-note-uncorrected": _m(
-        "다른 심사위원과 함께 본 출품작이 없어 보정하지 못한 심사위원이 있습니다",
-        "some judges could not be corrected",
+        "다른 심사위원과 함께 본 출품작이 없어 관대함을 보정하지 못하고 원점수를 쓴 "
+        "심사위원: {judges}",
+        "some judges could not be corrected: {judges}",
     ),
     "ui.tally-note-zscore-flat-judge": _m(
-        "점수가 하나뿐이거나 모두 같아 표준화할 수 없는 심사위원이 있습니다",
-        "some judges could not be standardized",
+        "점수가 하나뿐이거나 모두 같아 표준화하지 못하고 전체 평균으로 둔 심사위원: {judges}",
+        "some judges could not be standardized: {judges}",
     ),
     "ui.tally-note-incomplete": _m(
-        "심사위원 수가 min_judges보다 적어 순위를 매기지 않은 출품작이 있습니다",
-        "some entries have too few scores to be ranked",
+        "채점한 심사위원이 {min}명보다 적어 순위를 매기지 않은 출품작 {count}개{listed}",
+        "{count} entries have fewer than {min} scores and are not ranked{listed}",
     ),
     "ui.tally-note-advance-tie": _m(
-        "마지막 진출 순위에 동점이 있어 정한 수보다 많은 출품작이 진출합니다",
-        "a tie at the last advancing place lets more entries advance",
+        "{top}위에 동점이 있어 {top}개보다 많은 출품작이 다음 단계로 진출합니다",
+        "a tie at place {top} lets more than {top} entries advance",
     ),
     "ui.tally-note-tie-broken": _m(
-        "점수가 같은 출품작의 순서를 동점 처리 규칙으로 정했습니다",
-        "equal scores were ordered by the tie-break rules",
+        "점수가 같은 출품작의 순서를 동점 처리 규칙으로 정했습니다: {pairs}",
+        "equal scores were ordered by the tie-break rules: {pairs}",
     ),
     "ui.tally-note-rounded-equal": _m(
-        "반올림한 점수는 같지만 실제 점수가 달라 순위가 다른 출품작이 있습니다",
-        "some entries show the same rounded score but differ in their exact scores",
+        "점수 차이가 0.01보다 작아 반올림한 점수는 같지만, 순위는 실제 점수를 따릅니다: {pairs}",
+        "some entries show the same rounded score but differ in their exact scores: {pairs}",
     ),
     "ui.tally-written": _m(
         "{file}을(를) 썼습니다: 출품작 {entries}개, 데이터 SHA-256 {hash}, 원장 커밋 {commit}",

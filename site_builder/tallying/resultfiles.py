@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.core import messages
 from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import GitError
 from site_builder.core.fileio import write_atomically
@@ -57,11 +58,7 @@ class LedgerQuery:
         top, shallow = _git(root, "rev-parse", "--show-toplevel",
                             "--is-shallow-repository").splitlines()
         if shallow == "true":
-            raise GitError(
-                "this clone is shallow, so the last commit of the scores cannot be known; "
-                "fetch the whole history (git fetch --unshallow, or actions/checkout with "
-                "fetch-depth: 0)"
-            )
+            raise GitError.coded("tally.git-shallow")
         prefix = root.resolve().relative_to(Path(top).resolve()).as_posix()
         folder = f"{prefix}/{SCORES_DIR}/{round_id}".removeprefix("./")
         has_head = _finish(_start(Path(top), "rev-parse", "--verify", "--quiet", "HEAD"))[2] == 0
@@ -89,11 +86,12 @@ class LedgerQuery:
         if self._log is not None:
             commit, error, code = _finish(self._log)
             if code != 0:
-                raise GitError(f"git log failed: {error.strip()}")
+                raise GitError.coded("tally.git-failed", command="log", detail=error.strip())
         if self._status is not None:
             changes, error, code = _finish(self._status)
             if code != 0:
-                raise GitError(f"git status failed: {error.strip()}")
+                raise GitError.coded("tally.git-failed", command="status",
+                                     detail=error.strip())
         return LedgerState(commit.strip() or None, bool(changes.strip()))
 
 
@@ -101,11 +99,8 @@ def _git(root: Path, *args: str) -> str:
     out, error, code = _finish(_start(root, *args))
     if code != 0:
         if "not a git repository" in error:
-            raise GitError(
-                f"{root} is not in a git repository: results name the commit of the scores "
-                "they come from, so they need the repository's history (git clone)"
-            )
-        raise GitError(f"git {args[0]} failed: {error.strip()}")
+            raise GitError.coded("tally.not-a-repository", root=str(root))
+        raise GitError.coded("tally.git-failed", command=args[0], detail=error.strip())
     return out
 
 
@@ -119,7 +114,7 @@ def _start(cwd: Path, *args: str) -> subprocess.Popen[str]:
             env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
         )
     except OSError as exc:
-        raise GitError(f"cannot run git ({exc.strerror or exc}): is git installed?") from None
+        raise GitError.coded("tally.git-missing", detail=str(exc.strerror or exc)) from None
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[str, str, int]:
@@ -153,20 +148,22 @@ def read_committed(root: Path, round_id: str) -> Committed:
     if not path.exists() and not path.is_symlink():
         return Committed(display, None)
 
-    def unreadable(detail: str) -> Committed:
+    def unreadable(code: str, **params: Any) -> Committed:
+        # The detail is a sentence of its own, in every language (see messages.py).
+        detail = {lang: messages.render(code, lang, params) for lang in messages.LANGUAGES}
         return Committed(display, None, Problem(display, None, None, "tally.results-unreadable",
                                                 {"detail": detail}))
 
     if path.is_symlink() or not path.is_file():
-        return unreadable("not a regular file")
+        return unreadable("tally.results-not-file")
     if path.stat().st_size > RESULTS_SIZE_LIMIT:
-        return unreadable(f"larger than {RESULTS_SIZE_LIMIT:,} bytes")
+        return unreadable("tally.results-too-large", limit=RESULTS_SIZE_LIMIT)
     try:
         data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
-        return unreadable(str(exc)[:200])
+        return unreadable("tally.results-not-json", error=str(exc)[:200])
     if not isinstance(data, dict):
-        return unreadable("not a JSON object")
+        return unreadable("tally.results-not-object")
     return Committed(display, data)
 
 

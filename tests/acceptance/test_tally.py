@@ -8,6 +8,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import zlib
@@ -217,6 +218,15 @@ def test_incomplete_entries_are_listed_not_ranked(published: Path) -> None:
     assert bus["judges"] == 3  # judge-choi's conflict: three scores, not a zero
     text = contest_tally(published).stdout
     assert "incomplete" in text and "Service eco-bin (eco-bin)" in text
+
+
+def test_diagnostics_in_korean_say_it_all_in_korean(published: Path) -> None:
+    text = contest_tally(published, lang="ko").stdout
+    notes = text[text.index("진단"):].splitlines()[1:]
+    incomplete = next(line for line in notes if "순위를 매기지 않은" in line)
+    assert incomplete == "- 채점한 심사위원이 3명보다 적어 순위를 매기지 않은 출품작 1개: eco-bin"
+    for line in notes:
+        assert not re.search(r"\b(?:the|and|are|not|scores|entries|fewer)\b", line), line
 
 
 def test_published_numbers_are_rounded_and_ranks_use_exact_scores(published: Path) -> None:

@@ -60,9 +60,10 @@ def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree
     [
         (["validate", "README.md"], "give contest.yml, an entries/<slug> folder"),
         (["validate", "/"], "not inside the contest"),
-        (["validate", "--author", "hong-gildong"], "--author and --submitted-at need --base"),
-        (["validate", "--submitted-at", "2015-11-01T00:00:00Z"], "need --base"),
-        (["validate", "--base", "main", "entries/wifi-finder"], "give no PATHS"),
+        (["validate", "--author", "hong-gildong"],
+         "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다."),
+        (["validate", "--submitted-at", "2015-11-01T00:00:00Z"], "--base와 함께만"),
+        (["validate", "--base", "main", "entries/wifi-finder"], "경로(PATHS)를 주지 마세요"),
         (["validate", "--format", "xml"], "Invalid value for '--format'"),
         (["validate", "--no-such-option"], "No such option"),
         (["--lang", "fr", "validate"], "Invalid value for '--lang'"),
