@@ -26,7 +26,7 @@ from site_builder.site.pages.common import (
     table,
 )
 from site_builder.site.results import awards_of
-from site_builder.site.safe import ENTRANT_REL, link, text, url
+from site_builder.site.safe import ENTRANT_REL, heading_text, link, text, url
 
 
 def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
@@ -37,9 +37,11 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     # The h1 comes first and the rest sits in one <section data-search-exclude>
     # with no nested <section>: Material's indexer then files title, summary and
     # tags under the page itself, and (it matches elements by tag name) would
-    # end the exclusion at the first nested element of the same tag.
+    # end the exclusion at the first nested element of the same tag. The h1 is a
+    # Markdown heading so that it is in the page's table of contents, which is
+    # what gives the page Material's "skip to content" link.
     head = [
-        f'<h1 id="entry-title">{text(entry.title)}</h1>',
+        f"# {heading_text(entry.title)} {{ #entry-title }}\n",
         f'<p class="entry-summary">{text(entry.summary)}</p>',
         f'<p class="entry-tags">{tags}</p>' if tags else "",
     ]
