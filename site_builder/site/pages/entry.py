@@ -69,7 +69,8 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     body = [
         f'<section class="entry-body" data-search-exclude data-slug="{text(entry.slug)}">',
         f'<p class="entry-actions">{badges}{go} {" ".join(extra)}</p>',
-        f'<div class="entry-shots">{shots}</div>',
+        # A row that scrolls sideways must take the keyboard's focus (WCAG 2.1.1).
+        f'<div class="entry-shots" tabindex="0" role="region" aria-label="{text(ui.t("entry.screenshots", lang))}">{shots}</div>',
         f"<h2>{text(ui.t('entry.description', lang))}</h2>",
         f'<div class="entry-description">{site.description_of(entry)}</div>',
         *_datasets(site, entry),
