@@ -13,6 +13,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -209,3 +210,28 @@ def test_keyboard_walk_through_the_site_search(desktop: Any, served: str) -> Non
     assert skip["href"] == "#entry-title"
     page.keyboard.press("Enter")
     assert page.url.endswith("#entry-title")
+
+
+OUTLINE = """() => ({
+  levels: [...document.querySelectorAll("article h1, article h2, article h3, article h4,"
+                                        + " article h5, article h6")]
+    .map(h => Number(h.tagName[1])),
+  emptyHeaders: [...document.querySelectorAll("article th")]
+    .filter(th => !th.textContent.trim()).length,
+  skip: [...document.querySelectorAll("a.md-skip")].map(a => a.getAttribute("href")),
+})"""
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_outline_skips_no_level_and_every_column_is_named(
+    desktop: Any, served: str, name: str
+) -> None:
+    # axe files heading order under "best practice", not under a WCAG tag: checked here.
+    desktop.goto(served + PAGES[name])
+    outline = desktop.evaluate(OUTLINE)
+    levels = outline["levels"]
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    for before, after in pairwise(levels):
+        assert after <= before + 1, f"h{before} -> h{after} in {levels}"
+    assert outline["emptyHeaders"] == 0
+    assert len(outline["skip"]) == 1 and outline["skip"][0].startswith("#")
