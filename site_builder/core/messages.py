@@ -587,6 +587,18 @@ CATALOGUE: dict[str, _M] = {
         "접수가 시작된 뒤 PR을 다시 열어 주세요.",
         "Reopen the pull request once submissions are open.",
     ),
+    "pr.submitted-at-not-a-time": _m(
+        "--submitted-at '{value}': 시각으로 읽을 수 없습니다.",
+        "--submitted-at '{value}' is not an ISO 8601 time.",
+        "ISO 8601 시각을 쓰세요. 예: 2015-11-01T12:00:00+09:00",
+        "Give an ISO 8601 time such as 2015-11-01T12:00:00+09:00.",
+    ),
+    "pr.submitted-at-no-offset": _m(
+        "--submitted-at '{value}': 시간대(오프셋)가 없습니다.",
+        "--submitted-at '{value}' needs an offset.",
+        "Z나 +09:00처럼 오프셋을 붙이세요.",
+        "Give the offset too, such as Z or +09:00.",
+    ),
     # --- /score comments ----------------------------------------------------
     "score.too-long": _m(
         "댓글이 너무 깁니다 ({size:,} 바이트, 최대 {limit:,} 바이트).",

@@ -82,7 +82,7 @@ def find_round(contest: Contest, round_id: str) -> Round:
     found = contest.round(round_id)
     if found is None:
         known = ", ".join(r.id for r in contest.rounds)
-        raise UsageError(f"there is no round '{round_id}' (rounds: {known})")
+        raise UsageError.coded("score.unknown-round", round=round_id, rounds=known)
     return found
 
 

@@ -450,4 +450,5 @@ def test_status_default_round_and_cli_json(root: Path) -> None:
         [sys.executable, "-m", "site_builder", "--root", str(root), "status", "--round", "x"],
         capture_output=True, text=True, env=env, check=False,
     )
-    assert bad.returncode == 2 and "there is no round 'x'" in bad.stderr
+    assert bad.returncode == 2 and "'x'(이)라는 심사 단계가 없습니다." in bad.stderr
+    assert "심사 단계 id: first, final" in bad.stderr
