@@ -990,6 +990,16 @@ CATALOGUE: dict[str, _M] = {
         "`contest validate contest.yml`로 무엇을 고칠지 확인하세요.",
         "Run `contest validate contest.yml` to see what to fix.",
     ),
+    "cli.not-a-contest-path": _m(
+        "{path}: 검사할 수 있는 경로가 아닙니다.",
+        "{path}: give contest.yml, an entries/<slug> folder or the scores/ folder.",
+        "contest.yml, entries/<slug> 폴더, scores/ 폴더 가운데 하나를 주세요.",
+        "Validate contest.yml, an entry's folder or the score ledger.",
+    ),
+    "cli.outside-the-contest": _m(
+        "{path}: 공모전 저장소({root}) 안에 있지 않습니다.",
+        "{path}: not inside the contest at {root}.",
+    ),
     "cli.needs-base": _m(
         "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다.",
         "--author and --submitted-at need --base.",

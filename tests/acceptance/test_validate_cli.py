@@ -58,8 +58,10 @@ def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["validate", "README.md"], "give contest.yml, an entries/<slug> folder"),
-        (["validate", "/"], "not inside the contest"),
+        (["validate", "README.md"], "README.md: 검사할 수 있는 경로가 아닙니다."),
+        (["--lang", "en", "validate", "README.md"], "give contest.yml, an entries/<slug> folder"),
+        (["validate", "/"], "공모전 저장소"),
+        (["--lang", "en", "validate", "/"], "not inside the contest"),
         (["validate", "--author", "hong-gildong"],
          "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다."),
         (["validate", "--submitted-at", "2015-11-01T00:00:00Z"], "--base와 함께만"),
@@ -72,7 +74,9 @@ def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree
     ],
     ids=[
         "not-a-contest-path",
+        "not-a-contest-path-en",
         "outside-the-contest",
+        "outside-the-contest-en",
         "author-without-base",
         "submitted-at-without-base",
         "paths-with-base",
