@@ -85,6 +85,7 @@ def pr_mode_seconds(root: Path, work: Path, n: int) -> tuple[float, float]:
          "--title", "완전히 새로운 서비스"],
         cwd=repo, check=True, env={**env, "PYTHONPATH": str(REPO)}, capture_output=True,
     )
+    _fill_in(repo / "entries" / "brand-new-service")
     subprocess.run([*git, "add", "-A"], check=True, env=env)
     subprocess.run([*git, "commit", "-qm", "entry"], check=True, env=env)
     # A CI checkout is a clone, whose objects come packed; freshly added ones are
@@ -105,6 +106,22 @@ def pr_mode_seconds(root: Path, work: Path, n: int) -> tuple[float, float]:
         if result.returncode != 0:
             raise SystemExit(f"pull-request validation failed:\n{result.stdout}{result.stderr}")
     return statistics.median(cpu), statistics.median(wall)
+
+
+def _fill_in(folder: Path) -> None:
+    """Replace what `contest new` leaves for the entrant (validation refuses it)."""
+    from PIL import Image
+
+    from site_builder.submissions.scaffold import PLACEHOLDER_TEXT
+
+    manifest = folder / "entry.yml"
+    text = manifest.read_text(encoding="utf-8")
+    for sentences in PLACEHOLDER_TEXT.values():
+        for sentence in sentences:
+            text = text.replace(sentence, "동네의 공공 와이파이를 지도에서 찾아 줍니다.")
+    manifest.write_text(text, encoding="utf-8")
+    with Image.open(folder / "screenshot-1.png") as drawn:
+        drawn.convert("RGB").save(folder / "screenshot-1.png")
 
 
 def _only_first(n: int):  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ from PIL import Image, ImageDraw
 from site_builder.core import messages, parallel
 from site_builder.core.contest import load_contest
 from site_builder.core.loader import CONTEST_SIZE_LIMIT, load_file
-from site_builder.submissions.scaffold import new_entry
+from site_builder.submissions.scaffold import PLACEHOLDER_LOGIN, PLACEHOLDER_TEXT, new_entry
 
 REPO = Path(__file__).resolve().parents[1]
 CLI_TIMEOUT = 60
@@ -154,13 +154,34 @@ def write_contest(
     return data
 
 
+def fill_in_scaffold(folder: Path, github: str | None = None) -> None:
+    """What an entrant does after `contest new`: the sample sentences, the placeholder
+    login (when `github` is given) and the drawn screenshot replaced by their own."""
+    from PIL import Image
+
+    manifest = folder / "entry.yml"
+    text = manifest.read_text(encoding="utf-8")
+    for key, sentences in PLACEHOLDER_TEXT.items():
+        for sentence in sentences:
+            text = text.replace(sentence, f"The {key} of the service, written by its team.")
+    if github is not None:
+        text = text.replace(f"github: {PLACEHOLDER_LOGIN}", f"github: {github}")
+    manifest.write_text(text, encoding="utf-8")
+    screenshot = folder / "screenshot-1.png"
+    with Image.open(screenshot) as drawn:
+        real = drawn.convert("RGB")
+    real.putpixel((0, 0), (0, 0, 0))
+    real.save(screenshot)  # no text chunk: no longer the scaffold's image
+
+
 def add_entry(root: Path, slug: str, members: Iterable[str] = ("entrant-one",)) -> None:
-    """A valid entry made by `contest new`, with the given team."""
+    """A valid entry made by `contest new` and filled in, with the given team."""
     loaded = load_contest(root)
     assert loaded.contest is not None
     logins = list(members)
     path = new_entry(root, loaded.contest, slug, github=logins[0], category=None,
                      title=f"Service {slug}")
+    fill_in_scaffold(path.parent)
     if len(logins) > 1:
         text = path.read_text(encoding="utf-8")
         extra = "".join(f"    - name: Member {login}\n      github: {login}\n"

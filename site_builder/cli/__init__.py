@@ -39,7 +39,11 @@ from site_builder.core.errors import ContestError
 @click.pass_context
 def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
     """Run a public software contest from a Git repository."""
-    ctx.obj = ContestContext(root=root, lang=lang)
+    # main() passes its own context object, to render errors in the contest's language.
+    if isinstance(ctx.obj, ContestContext):
+        ctx.obj.root, ctx.obj.lang = root, lang
+    else:
+        ctx.obj = ContestContext(root=root, lang=lang)
 
 
 def _register() -> None:
@@ -60,8 +64,9 @@ _register()
 
 
 def main() -> None:
+    state = ContestContext(root=None, lang=None)
     try:
-        result = cli.main(standalone_mode=False)
+        result = cli.main(standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -71,7 +76,7 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(2)
     except ContestError as exc:
-        click.echo(f"contest: {exc}", err=True)
+        click.echo(f"contest: {exc.render(state.message_language())}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from site_builder.core import reporter
+from site_builder.core import messages, reporter
 from site_builder.core.contest import CONTEST_FILE, Contest, load_contest
-from site_builder.core.errors import ContestDefinitionError, ContestInvalid, UsageError
+from site_builder.core.errors import (
+    ContestDefinitionError,
+    ContestError,
+    ContestInvalid,
+    UsageError,
+)
 from site_builder.core.messages import normalize_language
 from site_builder.core.reporter import Rendering
 
@@ -22,23 +27,36 @@ from site_builder.core.reporter import Rendering
 class ContestContext:
     root: Path | None
     lang: str | None
+    found_root: Path | None = field(default=None, repr=False)
 
     def contest_root(self) -> Path:
         if self.root is not None:
             if not (self.root / CONTEST_FILE).exists():
-                raise UsageError(f"{self.root}: no {CONTEST_FILE} here")
+                raise UsageError.coded("cli.no-contest-here", root=str(self.root))
+            self.found_root = self.root
             return self.root
         here = Path.cwd()
         for folder in (here, *here.parents):
             if (folder / CONTEST_FILE).exists():
+                self.found_root = folder
                 return folder
-        raise UsageError(
-            f"no {CONTEST_FILE} in {here} or above it: run inside a contest repository "
-            "or give --root"
-        )
+        raise UsageError.coded("cli.no-contest", here=str(here))
 
     def language(self, contest_language: str) -> str:
         return self.lang or contest_language
+
+    def message_language(self) -> str:
+        """The language of an error message: --lang, else the contest's, else the default.
+
+        Called when a command has failed, so the contest may be missing or invalid."""
+        if self.lang:
+            return self.lang
+        if self.found_root is not None:
+            try:
+                return messages.normalize_language(load_contest(self.found_root).language)
+            except (ContestError, OSError, ValueError):
+                pass
+        return messages.DEFAULT_LANGUAGE
 
 
 pass_contest = click.make_pass_decorator(ContestContext)
@@ -70,7 +88,6 @@ class ContestInvalidExit(click.ClickException):
         self.lang = lang
 
     def show(self, file: IO[Any] | None = None) -> None:
-        from site_builder.core import messages
         from site_builder.core.problems import Report
 
         code, params = "contest.invalid", {"count": len(self.problems)}

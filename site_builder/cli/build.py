@@ -17,11 +17,9 @@ def _parse_now(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(
-            f"--now {value}: give an ISO 8601 time such as 2015-12-01T09:00:00+09:00"
-        ) from None
+        raise UsageError.coded("cli.now-not-a-time", value=value) from None
     if moment.tzinfo is None:
-        raise UsageError(f"--now {value}: give the offset too, such as +09:00")
+        raise UsageError.coded("cli.now-no-offset", value=value)
     return moment
 
 
@@ -48,12 +46,26 @@ def _parse_now(value: str | None) -> datetime | None:
 def build(
     ctx: ContestContext, out: Path, only: tuple[str, ...], now: str | None, strict: bool
 ) -> None:
-    """Build the showcase site with MkDocs and the repository's mkdocs.yml."""
+    """Build the showcase site with MkDocs and the repository's mkdocs.yml.
+
+    With --only, exit 1 when an entry asked for is invalid or absent: its problems are
+    printed, and its preview page lists them."""
+    from site_builder.core import messages, reporter
+    from site_builder.core.problems import Report
     from site_builder.site.build import build_site
 
     # Checked before MkDocs starts: its own errors would hide contest.yml's.
-    root, _ = require_contest(ctx)
-    build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
+    root, contest = require_contest(ctx)
+    left_out = build_site(root, out, only=only or None, now=_parse_now(now), strict=strict)
+    refused = [problem for slug in only for problem in left_out.get(slug, ())]
+    if refused:
+        lang = ctx.language(contest.language)
+        text = reporter.render_text(Report(refused), lang)
+        # The summary line counts files checked, which means nothing here.
+        click.echo("\n".join(text.rstrip("\n").split("\n")[:-1]), err=True)
+        count = len({slug for slug in only if slug in left_out})
+        click.echo(messages.render("site.preview-refused", lang, {"count": count}), err=True)
+        raise click.exceptions.Exit(1)
 
 
 @click.command()

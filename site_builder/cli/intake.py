@@ -46,7 +46,7 @@ def make_command(fetch: Callable[[str, int], bytes]) -> click.Command:
         from site_builder.submissions import intake as intake_form
 
         if event_path is None:
-            raise UsageError("give --event PATH, or run where $GITHUB_EVENT_PATH is set")
+            raise UsageError.coded("cli.no-event")
         root = ctx.contest_root()
         event = intake_form.read_event(event_path)
         result = intake_form.intake_issue(root, event, fetch=fetch, lang=ctx.lang)

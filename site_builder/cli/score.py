@@ -51,7 +51,7 @@ def record(
 
     try:
         if event_path is None:
-            raise UsageError("give --event PATH, or run where $GITHUB_EVENT_PATH is set")
+            raise UsageError.coded("cli.no-event")
         root = ctx.contest_root()
         event = recorder.read_event(event_path)
         result = recorder.record_comment(
@@ -59,7 +59,8 @@ def record(
         )
     except ContestError as exc:
         # Even when nothing could be decided, the judge gets an answer.
-        _write_reply(reply_file, recorder.error_reply(_language(ctx), str(exc)))
+        language = _language(ctx)
+        _write_reply(reply_file, recorder.error_reply(language, exc.render(language)))
         raise
     _write_reply(reply_file, result.reply)
     click.echo(recorder.summary(result), err=True)

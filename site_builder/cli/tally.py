@@ -42,7 +42,7 @@ def tally(ctx: ContestContext, round_id: str | None, fmt: str, write: bool, chec
     differ, 2 when the command could not run.
     """
     if write and check:
-        raise UsageError("give --write or --check, not both")
+        raise UsageError.coded("cli.write-or-check")
     root, contest = require_contest(ctx)
     lang = ctx.language(contest.language)
     from site_builder.tallying import resultfiles

@@ -50,14 +50,14 @@ def validate(
     root = ctx.contest_root()
     if base is None:
         if author or submitted_at:
-            raise UsageError("--author and --submitted-at need --base")
+            raise UsageError.coded("cli.needs-base")
         from site_builder.submissions.validate import validate_repository
 
         run = validate_repository(root, paths)
         report, language = run.report, run.language
     else:
         if paths:
-            raise UsageError("with --base, the changed entry is found from git: give no PATHS")
+            raise UsageError.coded("cli.base-no-paths")
         from site_builder.submissions.pullrequest import validate_pull_request
 
         report, language = validate_pull_request(root, base, author, submitted_at)

@@ -3,19 +3,46 @@
 Bad input (a manifest, a comment, a payload) becomes a `Problem` in a `Report`
 and is rendered by a reporter. These exceptions are for the cases where a
 command cannot go on at all; the CLI turns each into a message and exit code 2.
+
+An error made with `coded(code, **params)` carries a message code of
+`core.messages` instead of a sentence: the CLI renders it in the language of
+the contest (or `--lang`); `str()` of it is the English text, for logs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from site_builder.core.problems import Problem
 
 
 class ContestError(Exception):
-    """Base class: the command could not run. The message is shown to the user as is."""
+    """Base class: the command could not run. The message is shown to the user as is,
+    unless the error carries a message code (see `coded`)."""
+
+    code: str | None = None
+    params: Mapping[str, Any] = {}
+
+    @classmethod
+    def coded(cls, code: str, **params: Any) -> Self:
+        from site_builder.core import messages
+
+        error = cls(messages.render(code, "en", params))
+        error.code = code
+        error.params = params
+        return error
+
+    def render(self, lang: str) -> str:
+        """The message in `lang`, with its hint when the catalogue has one."""
+        if self.code is None:
+            return str(self)
+        from site_builder.core import messages
+
+        text = messages.render(self.code, lang, self.params)
+        hint = messages.render_hint(self.code, lang, self.params)
+        return f"{text} {hint}" if hint else text
 
 
 class UsageError(ContestError):
@@ -32,7 +59,7 @@ class ContestDefinitionError(ContestError):
     """Raised when a command needs a valid contest.yml and it is missing or invalid;
     carries the problems so the CLI can print them."""
 
-    def __init__(self, message: str, problems: Sequence[Problem] | None = None) -> None:
+    def __init__(self, message: str = "", problems: Sequence[Problem] | None = None) -> None:
         super().__init__(message)
         self.problems: list[Problem] = list(problems or ())
 

@@ -39,11 +39,14 @@ def read_payload(path: Path) -> Any:
 
 
 class Unreadable(Exception):
-    """A JSON file that cannot be used; `detail` says why, in a few English words."""
+    """A JSON file that cannot be used; `detail` says why, in a few English words, and
+    `code` with `params` say it as a message of `core.messages`, for any language."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, code: str, **params: Any) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.code = code
+        self.params = params
 
 
 def _no_constants(name: str) -> Any:
@@ -55,15 +58,15 @@ def read_json_object(path: Path, limit: int) -> dict[str, Any]:
     file, is larger than `limit` bytes, is not UTF-8 JSON (NaN and Infinity are not
     JSON either) or holds something other than an object."""
     if path.is_symlink() or not path.is_file():
-        raise Unreadable("not a regular file")
+        raise Unreadable("not a regular file", "tally.results-not-file")
     if path.stat().st_size > limit:
-        raise Unreadable(f"larger than {limit:,} bytes")
+        raise Unreadable(f"larger than {limit:,} bytes", "tally.results-too-large", limit=limit)
     try:
         data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Unreadable(str(exc)[:200]) from None
+        raise Unreadable(str(exc)[:200], "tally.results-not-json", error=str(exc)[:200]) from None
     if not isinstance(data, dict):
-        raise Unreadable("not a JSON object")
+        raise Unreadable("not a JSON object", "tally.results-not-object")
     return data
 
 

@@ -39,7 +39,7 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from site_builder.core import messages
+from site_builder.core import messages, yamlsyntax
 from site_builder.core.problems import Problem
 
 MAX_DEPTH = 32
@@ -563,6 +563,9 @@ def _syntax_params(detail: str) -> dict[str, str]:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
+    explained = yamlsyntax.explain(exc, display, text)
+    if explained is not None:
+        return explained
     mark = exc.problem_mark or exc.context_mark
     # At the end of the file the problem is where the unclosed quote or
     # bracket was opened ("while scanning a quoted scalar"), not the last line.

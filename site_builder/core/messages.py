@@ -125,6 +125,54 @@ CATALOGUE: dict[str, _M] = {
         "보이지 않는 제어 문자가 있습니다. 그 줄을 다시 입력하세요.",
         "There is an invisible control character; type the line again.",
     ),
+    "yaml.unclosed-quote": _m(
+        "이 줄에서 연 따옴표({quote})가 닫히지 않았습니다.",
+        "The quote ({quote}) opened on this line is not closed.",
+        "값 끝에 같은 따옴표({quote})를 붙여 닫으세요. 값 안에 따옴표가 들어가면 "
+        "다른 종류의 따옴표로 감싸세요.",
+        "Close it with the same quote ({quote}) at the end of the value; if the value "
+        "contains that quote, wrap it in the other kind.",
+    ),
+    "yaml.text-after-quote": _m(
+        "따옴표({quote})로 닫은 값 뒤에 글이 더 있습니다.",
+        "There is more text after the value closed by its quote ({quote}).",
+        "값 전체를 따옴표 안에 넣으세요.",
+        "Put the whole value inside the quotes.",
+    ),
+    "yaml.missing-colon": _m(
+        "이 줄에 '키: 값'의 쌍점(:)이 없습니다.",
+        "This line has no colon: it should read 'key: value'.",
+        "키 뒤에 쌍점과 공백을 넣으세요 (예: 'summary: 한 줄 소개'). 앞 줄에 이어지는 "
+        "글이라면 앞 줄의 값을 '|'로 시작하는 여러 줄 글로 쓰세요.",
+        "Put a colon and a space after the key ('summary: one line'). If the line "
+        "continues the line above, write that value as a '|' block.",
+    ),
+    "yaml.bad-indent": _m(
+        "이 줄의 들여쓰기가 위아래 줄과 맞지 않습니다.",
+        "The indentation of this line does not match the lines around it.",
+        "같은 묶음의 키는 같은 칸에서 시작해야 합니다. 위 줄과 같은 수의 공백으로 "
+        "들여 쓰세요.",
+        "Keys of the same group must start in the same column: indent this line with "
+        "as many spaces as its siblings.",
+    ),
+    "yaml.tab": _m(
+        "들여쓰기에 탭 문자를 썼습니다.",
+        "This line is indented with a tab.",
+        "YAML은 탭으로 들여 쓸 수 없습니다. 탭을 공백으로 바꾸세요.",
+        "YAML cannot be indented with tabs: replace the tab with spaces.",
+    ),
+    "yaml.colon-in-value": _m(
+        "값 안에 ': '가 있어 새 키처럼 읽힙니다.",
+        "The value contains ': ', which reads as a new key.",
+        "값 전체를 큰따옴표로 감싸세요 (예: summary: \"시간: 오전 9시\").",
+        "Put the whole value in double quotes (summary: \"Hours: 9 am\").",
+    ),
+    "yaml.unclosed-bracket": _m(
+        "이 줄에서 연 괄호({bracket})가 닫히지 않았습니다.",
+        "The bracket ({bracket}) opened on this line is not closed.",
+        "목록 끝에 닫는 괄호를 붙이고, 항목 사이는 쉼표로 나누세요.",
+        "Close the list with its bracket, with commas between the items.",
+    ),
     "yaml.empty": _m(
         "파일이 비어 있습니다.",
         "The file is empty.",
@@ -395,6 +443,59 @@ CATALOGUE: dict[str, _M] = {
         "{file}: 사이트에 싣지 않았습니다. `contest validate`가 받지 않는 출품작입니다: {reason}",
         "{file}: left out of the site; `contest validate` refuses this entry: {reason}",
     ),
+    "entry.placeholder-text": _m(
+        "{label}이(가) `contest new` 견본의 안내 문장 그대로입니다.",
+        "{label} is still the sample sentence of `contest new`.",
+        "안내 문장을 지우고 이 서비스에 맞는 내용으로 바꿔 쓰세요.",
+        "Replace the sample sentence with your own words about the service.",
+    ),
+    "entry.placeholder-github": _m(
+        "GitHub 계정이 `contest new` 견본의 '{login}' 그대로입니다.",
+        "The GitHub login is still the '{login}' placeholder of `contest new`.",
+        "팀원의 실제 GitHub 계정을 쓰세요. 팀원만 이 출품작을 고칠 수 있습니다. "
+        "예: `contest new <slug> --github my-login`",
+        "Write the member's real GitHub login: only team members may edit the entry. "
+        "For example `contest new <slug> --github my-login`.",
+    ),
+    "entry.placeholder-screenshot": _m(
+        "'{path}'은(는) `contest new`가 그린 임시 화면입니다.",
+        "'{path}' is the placeholder image drawn by `contest new`.",
+        "서비스의 실제 화면을 찍어 이 파일을 바꾸세요 (PNG, JPEG, WebP).",
+        "Replace the file with a real screenshot of the service (PNG, JPEG or WebP).",
+    ),
+    # --- the showcase (contest build, mkdocs serve) -------------------------------
+    "site.unknown-entry": _m(
+        "출품작 '{slug}'이(가) 없습니다: entries/{slug}/ 폴더가 없습니다.",
+        "There is no entry '{slug}': entries/{slug}/ does not exist.",
+        "출품작 폴더 이름(slug)을 확인하세요. 새 출품작은 `contest new {slug}`로 만듭니다.",
+        "Check the entry's folder name (its slug); `contest new {slug}` starts a new entry.",
+    ),
+    "site.preview-refused": _m(
+        "미리보기에 넣은 출품작 {count}개를 사이트에 실을 수 없습니다. 미리보기 쪽에도 "
+        "문제를 보여 줍니다.",
+        "{count} of the entries asked for cannot be shown on the site; their preview "
+        "pages list the problems too.",
+    ),
+    # --- contest new ----------------------------------------------------------
+    "new.bad-slug": _m(
+        "'{slug}'은(는) 출품작 이름(slug)으로 쓸 수 없습니다.",
+        "'{slug}' cannot be a slug.",
+        "영문 소문자, 숫자, 붙임표(-)로 3~50자를 쓰고, 처음과 끝은 글자나 숫자로 하세요. 예: wifi-finder",
+        "Use 3 to 50 lowercase letters, digits and dashes, starting and ending "
+        "with a letter or digit, such as wifi-finder.",
+    ),
+    "new.exists": _m(
+        "{path}이(가) 이미 있습니다.",
+        "{path} already exists.",
+        "다른 이름(slug)을 고르거나, 이미 있는 출품작을 고치세요.",
+        "Choose another slug, or edit the entry that is there.",
+    ),
+    "new.unknown-category": _m(
+        "분야 '{category}'은(는) 이 공모전에 없습니다.",
+        "unknown category '{category}'.",
+        "다음 중 하나를 쓰세요: {known}",
+        "Use one of: {known}",
+    ),
     # --- links ----------------------------------------------------------------
     "link.http": _m(
         "{label}: 암호화되지 않은 http 주소는 받지 않습니다.",
@@ -612,6 +713,18 @@ CATALOGUE: dict[str, _M] = {
         "접수가 시작된 뒤 PR을 다시 열어 주세요.",
         "Reopen the pull request once submissions are open.",
     ),
+    "pr.submitted-at-not-a-time": _m(
+        "--submitted-at '{value}': 시각으로 읽을 수 없습니다.",
+        "--submitted-at '{value}' is not an ISO 8601 time.",
+        "ISO 8601 시각을 쓰세요. 예: 2015-11-01T12:00:00+09:00",
+        "Give an ISO 8601 time such as 2015-11-01T12:00:00+09:00.",
+    ),
+    "pr.submitted-at-no-offset": _m(
+        "--submitted-at '{value}': 시간대(오프셋)가 없습니다.",
+        "--submitted-at '{value}' needs an offset.",
+        "Z나 +09:00처럼 오프셋을 붙이세요.",
+        "Give the offset too, such as Z or +09:00.",
+    ),
     # --- /score comments ----------------------------------------------------
     "score.too-long": _m(
         "댓글이 너무 깁니다 ({size:,} 바이트, 최대 {limit:,} 바이트).",
@@ -646,10 +759,14 @@ CATALOGUE: dict[str, _M] = {
         "Write one 'criterion: mark' per line; put remarks last, after 'comment:'.",
     ),
     "score.unknown-criterion": _m(
-        "'{key}'은(는) '{round}' 단계의 평가 기준이 아닙니다.",
-        "'{key}' is not a criterion of round '{round}'.",
+        "'{key}'은(는) '{round}' 단계의 평가 기준이 아닙니다. {did_you_mean}",
+        "'{key}' is not a criterion of round '{round}'. {did_you_mean}",
         "쓸 수 있는 평가 기준: {expected}",
         "The criteria are: {expected}",
+    ),
+    "score.did-you-mean": _m(
+        "'{suggestion}'을(를) 쓰려던 것인가요?",
+        "Did you mean '{suggestion}'?",
     ),
     "score.duplicate-criterion": _m(
         "'{criterion}' 점수를 두 번 썼습니다 ('{key}', 처음은 {first_line}번째 줄).",
@@ -1024,11 +1141,104 @@ CATALOGUE: dict[str, _M] = {
         "결과를 쓰려면: `contest tally --round {round} --write`",
         "To write them: `contest tally --round {round} --write`",
     ),
+    "tally.results-not-file": _m("일반 파일이 아닙니다", "not a regular file"),
+    "tally.results-too-large": _m(
+        "{limit:,}바이트보다 큽니다", "larger than {limit:,} bytes",
+    ),
+    "tally.results-not-json": _m(
+        "JSON으로 읽을 수 없습니다 ({error})", "not JSON ({error})",
+    ),
+    "tally.results-not-object": _m("JSON 객체가 아닙니다", "not a JSON object"),
+    "tally.git-shallow": _m(
+        "이 저장소는 얕은 복제(shallow clone)라 점수의 마지막 커밋을 알 수 없습니다.",
+        "This clone is shallow, so the last commit of the scores cannot be known.",
+        "전체 기록을 받으세요: git fetch --unshallow (GitHub Actions에서는 actions/checkout에 "
+        "fetch-depth: 0).",
+        "Fetch the whole history: git fetch --unshallow (or actions/checkout with "
+        "fetch-depth: 0).",
+    ),
+    "tally.not-a-repository": _m(
+        "{root}은(는) git 저장소 안에 있지 않습니다.",
+        "{root} is not in a git repository.",
+        "결과에는 점수를 담은 커밋이 적히므로 저장소의 기록이 필요합니다. git clone으로 받은 "
+        "저장소에서 실행하세요.",
+        "Results name the commit of the scores they come from, so they need the "
+        "repository's history: run in a clone (git clone).",
+    ),
+    "tally.git-failed": _m(
+        "git {command}이(가) 실패했습니다: {detail}",
+        "git {command} failed: {detail}",
+    ),
+    "tally.git-missing": _m(
+        "git을 실행할 수 없습니다 ({detail}).",
+        "Cannot run git ({detail}).",
+        "git이 설치되어 있는지 확인하세요.",
+        "Check that git is installed.",
+    ),
     "tally.results-unreadable": _m(
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
         "`contest tally --write`로 다시 쓰세요.",
         "Write it again with `contest tally --write`.",
+    ),
+    # --- the command line (cli/) ------------------------------------------------
+    "cli.no-contest-here": _m(
+        "{root}에 contest.yml이 없습니다.",
+        "{root}: no contest.yml here.",
+        "--root에 공모전 저장소(contest.yml이 있는 폴더)를 주세요.",
+        "Give --root the contest repository (the folder with contest.yml).",
+    ),
+    "cli.no-contest": _m(
+        "{here}와(과) 그 위 폴더 어디에도 contest.yml이 없습니다.",
+        "no contest.yml in {here} or above it.",
+        "공모전 저장소 안에서 실행하거나 --root로 그 폴더를 주세요.",
+        "Run inside a contest repository or give --root.",
+    ),
+    "cli.contest-invalid": _m(
+        "contest.yml이 올바르지 않습니다.",
+        "contest.yml is not valid.",
+        "`contest validate contest.yml`로 무엇을 고칠지 확인하세요.",
+        "Run `contest validate contest.yml` to see what to fix.",
+    ),
+    "cli.not-a-contest-path": _m(
+        "{path}: 검사할 수 있는 경로가 아닙니다.",
+        "{path}: give contest.yml, an entries/<slug> folder or the scores/ folder.",
+        "contest.yml, entries/<slug> 폴더, scores/ 폴더 가운데 하나를 주세요.",
+        "Validate contest.yml, an entry's folder or the score ledger.",
+    ),
+    "cli.outside-the-contest": _m(
+        "{path}: 공모전 저장소({root}) 안에 있지 않습니다.",
+        "{path}: not inside the contest at {root}.",
+    ),
+    "cli.needs-base": _m(
+        "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다.",
+        "--author and --submitted-at need --base.",
+    ),
+    "cli.base-no-paths": _m(
+        "--base를 주면 바뀐 출품작을 git에서 찾으므로 경로(PATHS)를 주지 마세요.",
+        "With --base, the changed entry is found from git: give no PATHS.",
+    ),
+    "cli.write-or-check": _m(
+        "--write와 --check 중 하나만 주세요.",
+        "Give --write or --check, not both.",
+    ),
+    "cli.no-event": _m(
+        "이벤트 파일이 없습니다.",
+        "No event payload.",
+        "--event PATH를 주거나, $GITHUB_EVENT_PATH가 설정된 곳(GitHub Actions)에서 실행하세요.",
+        "Give --event PATH, or run where $GITHUB_EVENT_PATH is set (GitHub Actions).",
+    ),
+    "cli.now-not-a-time": _m(
+        "--now {value}: 시각으로 읽을 수 없습니다.",
+        "--now {value}: not a time.",
+        "ISO 8601 시각을 쓰세요. 예: 2015-12-01T09:00:00+09:00",
+        "Give an ISO 8601 time such as 2015-12-01T09:00:00+09:00.",
+    ),
+    "cli.now-no-offset": _m(
+        "--now {value}: 시간대(오프셋)가 없습니다.",
+        "--now {value}: the offset is missing.",
+        "+09:00처럼 오프셋을 붙이세요.",
+        "Give the offset too, such as +09:00.",
     ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
@@ -1379,33 +1589,35 @@ CATALOGUE: dict[str, _M] = {
     ),
     "ui.tally-notes": _m("진단", "Diagnostics"),
     "ui.tally-note-disconnected": _m(
-        "심사위원들이 같은 출품작을 함께 보지 않은 여러 집단으로 나뉘어 있어, 집단 사이의 "
-        "관대함은 보정하지 못합니다",
-        "the judges form groups that share no entry",
+        "심사위원들이 같은 출품작을 함께 보지 않은 {groups}개 집단으로 나뉘어 있어, 관대함은 "
+        "집단 안에서만 보정됩니다. 집단끼리 비교하려면 집단들의 평균 관대함이 같다고 보아야 "
+        "합니다. 출품작 몇 개를 여러 집단에 함께 배정해 이어 주세요",
+        "the judges form {groups} groups that share no entry",
     ),
     "ui.tally-note-uncorrected": _m(
-        "다른 심사위원과 함께 본 출품작이 없어 보정하지 못한 심사위원이 있습니다",
-        "some judges could not be corrected",
+        "다른 심사위원과 함께 본 출품작이 없어 관대함을 보정하지 못하고 원점수를 쓴 "
+        "심사위원: {judges}",
+        "some judges could not be corrected: {judges}",
     ),
     "ui.tally-note-zscore-flat-judge": _m(
-        "점수가 하나뿐이거나 모두 같아 표준화할 수 없는 심사위원이 있습니다",
-        "some judges could not be standardized",
+        "점수가 하나뿐이거나 모두 같아 표준화하지 못하고 전체 평균으로 둔 심사위원: {judges}",
+        "some judges could not be standardized: {judges}",
     ),
     "ui.tally-note-incomplete": _m(
-        "심사위원 수가 min_judges보다 적어 순위를 매기지 않은 출품작이 있습니다",
-        "some entries have too few scores to be ranked",
+        "채점한 심사위원이 {min}명보다 적어 순위를 매기지 않은 출품작 {count}개{listed}",
+        "{count} entries have fewer than {min} scores and are not ranked{listed}",
     ),
     "ui.tally-note-advance-tie": _m(
-        "마지막 진출 순위에 동점이 있어 정한 수보다 많은 출품작이 진출합니다",
-        "a tie at the last advancing place lets more entries advance",
+        "{top}위에 동점이 있어 {top}개보다 많은 출품작이 다음 단계로 진출합니다",
+        "a tie at place {top} lets more than {top} entries advance",
     ),
     "ui.tally-note-tie-broken": _m(
-        "점수가 같은 출품작의 순서를 동점 처리 규칙으로 정했습니다",
-        "equal scores were ordered by the tie-break rules",
+        "점수가 같은 출품작의 순서를 동점 처리 규칙으로 정했습니다: {pairs}",
+        "equal scores were ordered by the tie-break rules: {pairs}",
     ),
     "ui.tally-note-rounded-equal": _m(
-        "반올림한 점수는 같지만 실제 점수가 달라 순위가 다른 출품작이 있습니다",
-        "some entries show the same rounded score but differ in their exact scores",
+        "점수 차이가 0.01보다 작아 반올림한 점수는 같지만, 순위는 실제 점수를 따릅니다: {pairs}",
+        "some entries show the same rounded score but differ in their exact scores: {pairs}",
     ),
     "ui.tally-written": _m(
         "{file}을(를) 썼습니다: 출품작 {entries}개, 데이터 SHA-256 {hash}, 원장 커밋 {commit}",

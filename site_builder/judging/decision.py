@@ -208,7 +208,8 @@ def _choose_round(contest: Contest, command: scorecomment.Command, event: Commen
     round_ = contest.round_at(event.moment)
     if round_ is None:
         windows = "; ".join(f"{r.id} {_when(r.opens)} ~ {_when(r.closes)}" for r in contest.rounds)
-        raise refuse("score.no-open-round", time=event.created_at, windows=windows)
+        raise refuse("score.no-open-round", windows=windows,
+                     time=_when(event.moment.astimezone(contest.submission_close.tzinfo)))
     return round_
 
 
@@ -366,7 +367,8 @@ def done(
     if plan.outcome is Outcome.SUPERSEDED:
         lines += ["", markdown_escape(messages.render(
             "score.superseded", language,
-            {"login": target.judge_login, "time": event.created_at}))]
+            {"login": target.judge_login,
+             "time": _when(event.moment.astimezone(round_.closes.tzinfo))}))]
     if plan.record is not None and plan.outcome in (Outcome.RECORDED, Outcome.UNCHANGED):
         lines += ["", f"| {messages.render('ui.score-criterion', language)} "
                       f"| {messages.render('ui.score-mark', language)} |", "| --- | ---: |"]

@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from site_builder.core import messages
 from site_builder.core.contest import Round
 from site_builder.core.problems import Problem
 
@@ -310,8 +311,14 @@ def _unknown(item: Field, round_: Round, expected: str) -> Problem:
         hit = next(n for n in names if n.casefold() == close[0])
         criterion = round_.criterion(hit)
         suggestion = criterion.id if criterion is not None else ""
+    # A near miss ("usefullness") gets the criterion it most likely meant, by name.
+    did_you_mean = {
+        lang: messages.render("score.did-you-mean", lang, {"suggestion": suggestion})
+        for lang in messages.LANGUAGES
+    } if suggestion else ""
     return _problem(item.line, "score.unknown-criterion", key=shown(item.key),
-                    round=round_.id, expected=expected, suggestion=suggestion)
+                    round=round_.id, expected=expected, suggestion=suggestion,
+                    did_you_mean=did_you_mean)
 
 
 def parse_mark(text: str) -> tuple[Number | None, str | None]:

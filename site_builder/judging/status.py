@@ -129,7 +129,7 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         found = contest.round(round_id)
         if found is None:
             known = ", ".join(r.id for r in contest.rounds)
-            raise UsageError(f"there is no round '{round_id}' (rounds: {known})")
+            raise UsageError.coded("score.unknown-round", round=round_id, rounds=known)
         round_ = found
     else:
         round_ = default_round(contest, now or datetime.now().astimezone())

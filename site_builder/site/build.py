@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.core.errors import UsageError
+from site_builder.core.problems import Problem
 from site_builder.site import engine
 from site_builder.site.collect import collect
 from site_builder.site.pages import generate
@@ -38,7 +39,8 @@ def build_site(
     only: tuple[str, ...] | None = None,
     now: datetime | None = None,
     strict: bool = False,
-) -> None:
+) -> dict[str, tuple[Problem, ...]]:
+    """Build the site into `out`; returns the entries left out of it and why."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -61,6 +63,7 @@ def build_site(
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError) as exc:
             raise UsageError(f"the site could not be built: {exc}") from None
+    return engine.left_out()
 
 
 def _log_to_console() -> None:

@@ -17,6 +17,11 @@ from pathlib import Path
 from site_builder.core import messages, schemas
 from site_builder.core.contest import Contest, load_contest
 from site_builder.core.problems import Problem
+from site_builder.site import gitdates, thumbnails
+from site_builder.site.model import SiteInput
+from site_builder.site.pages.common import JUDGE_SALT_VARIABLE
+from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
+from site_builder.site.results import load_results
 from site_builder.submissions import duplicates
 from site_builder.submissions.entries import (
     ENTRIES_DIR,
@@ -24,24 +29,26 @@ from site_builder.submissions.entries import (
     discover,
     load_entry,
     manifest_display,
+    slug_problem,
 )
 from site_builder.submissions.entry_checks import check_entry
-from site_builder.site import gitdates, thumbnails
-from site_builder.site.model import SiteInput
-from site_builder.site.pages.common import JUDGE_SALT_VARIABLE
-from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
-from site_builder.site.results import load_results
 
 log = logging.getLogger("mkdocs.plugins.contest")
 
 
-def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> SiteInput:
+def collect(
+    root: Path, now: datetime, *, only: Iterable[str] | None = None, preview: bool = False
+) -> SiteInput:
     contest = load_contest(root).require()
     wanted = set(only) if only is not None else None
     entry_schema = schemas.load_schema(root / "schema", schemas.ENTRY)
-    entries = _accepted(root, contest, entry_schema, wanted)
-    if wanted is not None and not entries:
-        log.warning("contest: none of %s is a valid entry", ", ".join(sorted(wanted)))
+    slugs = discover(root).slugs
+    entries, left_out = _accepted(root, contest, entry_schema, slugs, wanted)
+    for slug in sorted((wanted or set()) - set(slugs)):
+        left_out[slug] = (
+            Problem(f"{ENTRIES_DIR}/{slug}", None, None, "site.unknown-entry", {"slug": slug}),
+        )
+        log.warning("contest: %s", left_out[slug][0].message(contest.language))
     cache = thumbnails.ImageCache(root / thumbnails.CACHE_DIR)
     pictures = {
         e.slug: thumbnails.entry_pictures(root / ENTRIES_DIR / e.slug, e, cache) for e in entries
@@ -57,38 +64,53 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         descriptions=rendered_descriptions(root / CACHE_FILE, entries),
         entry_schema=entry_schema.document,
         judge_salt=os.environ.get(JUDGE_SALT_VARIABLE) or None,
+        left_out=left_out,
+        preview=preview,
     )
 
 
 def _accepted(
-    root: Path, contest: Contest, schema: schemas.Schema, wanted: set[str] | None
-) -> list[Entry]:
+    root: Path, contest: Contest, schema: schemas.Schema, slugs: Iterable[str],
+    wanted: set[str] | None,
+) -> tuple[list[Entry], dict[str, tuple[Problem, ...]]]:
     """The entries `contest validate` accepts, by its own checks (schema, category,
     links, images, licenses, personal data, hidden characters, duplicates): one
     definition of valid. Each one left out is named, with its first error, in the
-    contest's language."""
-    loads = [load_entry(root, slug, schema) for slug in discover(root).slugs
-             if wanted is None or slug in wanted]
-    errors: dict[str, Problem] = {}
+    contest's language, and returned with its errors (the preview page lists them)."""
+    errors: dict[str, list[Problem]] = {}
+    loads = []
+    for slug in slugs:
+        if wanted is not None and slug not in wanted:
+            continue
+        bad_slug = slug_problem(slug)
+        if bad_slug is not None:
+            errors[slug] = [bad_slug]
+            continue
+        loads.append(load_entry(root, slug, schema))
     identities = []
     for load in loads:
         problems = [*load.problems, *check_entry(root, load, contest, schema)]
-        first = next((p for p in problems if p.severity == "error"), None)
-        if first is not None:
-            errors[load.slug] = first
+        refused = [p for p in problems if p.severity == "error"]
+        if refused:
+            errors[load.slug] = refused
         file = load.document.file if load.document is not None else manifest_display(load.slug)
         identities.append(duplicates.Identity.of(load.slug, file, load.document))
     for repeated in duplicates.find(identities):
-        errors.setdefault(repeated.file.split("/")[1], repeated)
+        errors.setdefault(repeated.file.split("/")[1], []).append(repeated)
     accepted: list[Entry] = []
     for load in loads:
-        refused = errors.get(load.slug)
-        if refused is None and load.entry is not None:
+        if load.slug not in errors and load.entry is not None:
             accepted.append(load.entry)
-            continue
-        reason = refused.message(contest.language) if refused is not None else "?"
-        where = refused.location() if refused is not None else manifest_display(load.slug)
+        elif load.slug not in errors:
+            errors[load.slug] = []
+    left_out: dict[str, tuple[Problem, ...]] = {}
+    for slug in sorted(errors):
+        refused = errors[slug]
+        first = refused[0] if refused else None
+        reason = first.message(contest.language) if first is not None else "?"
+        where = first.location() if first is not None else manifest_display(slug)
         log.warning("contest: %s", messages.render(
             "entry.left-out-of-site", contest.language, {"file": where, "reason": reason}
         ))
-    return accepted
+        left_out[slug] = tuple(refused)
+    return accepted, left_out

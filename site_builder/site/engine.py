@@ -20,6 +20,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from site_builder.site import ui
+from site_builder.core.problems import Problem
 from site_builder.site.collect import collect
 from site_builder.site.model import SiteOutput
 from site_builder.site.pages import generate, in_nav
@@ -40,6 +41,8 @@ class _Options:
 
 _options = _Options()
 _state: dict[str, SiteOutput] = {}
+_serving: list[bool] = [False]
+_left_out: dict[str, tuple[Problem, ...]] = {}
 
 
 @contextmanager
@@ -64,9 +67,22 @@ def current_time() -> datetime:
     return datetime.now(UTC)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` is a preview: an entry being edited into shape shows its problems.
+    _serving[0] = command == "serve"
+
+
+def left_out() -> dict[str, tuple[Problem, ...]]:
+    """The entries the last build left out, and why (slug -> problems)."""
+    return dict(_left_out)
+
+
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).resolve().parent
-    site = collect(root, current_time(), only=_options.only)
+    preview = _options.only is not None or _serving[0]
+    site = collect(root, current_time(), only=_options.only, preview=preview)
+    _left_out.clear()
+    _left_out.update(site.left_out)
     out = generate(site)
     _state["out"] = out
     # site_name lands in <title> and the header unescaped by the theme's templates.

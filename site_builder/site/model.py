@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.core.contest import Contest
+from site_builder.core.problems import Problem
 from site_builder.submissions.entries import Entry
 from site_builder.site.results import RoundResult
 from site_builder.site.safe import description_html
@@ -31,6 +32,11 @@ class SiteInput:
     """A secret that orders pseudonymous judges' letters (see `pages.common.judge_labels`)."""
     commit: str | None = None
     """The commit the site is built from: the results page's verification checks it out."""
+    left_out: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
+    """slug -> why that entry is not on the site (invalid, or asked for by --only and absent)."""
+    preview: bool = False
+    """A preview (`mkdocs serve`, `contest build --only`): a left-out entry's page shows
+    its problems instead of being missing."""
 
     @property
     def lang(self) -> str:

@@ -28,8 +28,11 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
-# Headings in a description sit under the entry page's own h2 sections.
-_HEADING_SHIFT = 2
+# Headings in a description sit under the entry page's own h2 sections: its
+# highest level becomes h3, each level below it the next one, and no heading is
+# more than one level below the one before it: the page's outline never skips a
+# level (WCAG 1.3.1), whichever levels the entrant used.
+_FIRST_LEVEL = 3
 _TAGS = {
     "p",
     "br",
@@ -66,6 +69,16 @@ def text(value: object) -> str:
     """HTML-escape `value` for element content and quoted attributes."""
     escaped = html.escape(str(value), quote=True)
     return _braces(escaped).replace("\r", "").replace("\n", " ")
+
+
+def heading_text(value: object) -> str:
+    """`value` for a Markdown heading line: every ASCII character that is not a letter,
+    digit or space becomes a numeric character reference, so no Markdown, HTML or
+    attribute syntax can come of it (a link, emphasis, `{ #id }`, a closing `#`)."""
+    flat = str(value).replace("\r", "").replace("\n", " ")
+    return "".join(
+        f"&#{ord(c)};" if c.isascii() and not (c.isalnum() or c == " ") else c for c in flat
+    )
 
 
 def _braces(value: str) -> str:
@@ -108,10 +121,14 @@ def link(href: str, label: str, *, css: str = "") -> str:
 
 class _ShiftHeadings(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
-            match = re.fullmatch(r"h([1-6])", element.tag)
-            if match:
-                element.tag = f"h{min(6, int(match.group(1)) + _HEADING_SHIFT)}"
+        headings = [e for e in root.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+        levels = sorted({int(e.tag[1]) for e in headings})
+        previous = _FIRST_LEVEL - 1
+        for element in headings:
+            level = _FIRST_LEVEL + levels.index(int(element.tag[1]))
+            # A first heading below the highest one must not skip from the h2 either.
+            previous = min(6, level, previous + 1)
+            element.tag = f"h{previous}"
 
 
 class _Headings(markdown.Extension):  # type: ignore[misc]
@@ -128,7 +145,7 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-RENDER_VERSION = "1"  # part of cache keys: bump when the rendering below changes
+RENDER_VERSION = "2"  # part of cache keys: bump when the rendering below changes
 _converter: markdown.Markdown | None = None
 
 

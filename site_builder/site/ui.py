@@ -32,6 +32,8 @@ _T: dict[str, tuple[str, str]] = {
     "home.judges": ("심사위원", "Judges"),
     "home.stage": ("진행 단계", "Stage"),
     "home.timeline": ("일정", "Timeline"),
+    "home.timeline.event": ("일정", "Event"),
+    "home.timeline.when": ("일시", "Date and time"),
     "home.organizer": ("주최: {organizer}", "Organized by {organizer}"),
     "home.asof": ("{now} 기준", "As of {now}"),
     "home.browse": ("출품작 둘러보기", "Browse the entries"),
@@ -110,6 +112,12 @@ _T: dict[str, tuple[str, str]] = {
     "entry.back": ("출품작 목록으로", "Back to all entries"),
     "entry.criterion": ("기준", "Criterion"),
     "entry.mean": ("평균", "Mean"),
+    # preview of an entry that cannot be shown (mkdocs serve, contest build --only)
+    "preview.title": ("미리보기: 출품작 '{slug}'을(를) 보여 줄 수 없습니다", "Preview: the entry '{slug}' cannot be shown"),
+    "preview.intro": ("고칠 점이 {count}개 있습니다. 고쳐서 저장하면 이 쪽이 출품작 쪽으로 바뀝니다. 이 쪽은 미리보기에만 있고 공개 사이트에는 없습니다.", "{count} things to fix. Once they are fixed and saved, this page becomes the entry's page. It exists only in previews, never on the public site."),
+    "preview.where": ("위치", "Where"),
+    "preview.problem": ("문제", "Problem"),
+    "preview.fix": ("고치는 법", "How to fix"),
     # results
     "results.intro": (
         "공개된 심사 결과입니다. 아래 명령으로 누구나 같은 결과를 다시 계산해 확인할 수 있습니다.",
@@ -206,6 +214,10 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "judging.awards": ("시상", "Awards"),
     "judging.award.count": ("{count}점", "{count}"),
+    "judging.award.name": ("상", "Award"),
+    "judging.award.winners": ("수상작 수", "Winners"),
+    "judging.award.prize": ("상금과 부상", "Prize"),
+    "judging.judge.affiliation": ("소속", "Affiliation"),
     "judging.judges": ("심사위원", "Judges"),
     "judging.conflicts": (
         "심사위원은 이해관계가 있는 출품작을 심사하지 않습니다.",

@@ -18,7 +18,7 @@ from site_builder.core.contest import Contest
 from site_builder.core.loader import Document
 from site_builder.core.problems import MAX_PER_FILE, MORE_PROBLEMS, Problem, Severity, dotted
 from site_builder.core.schemas import Schema, label
-from site_builder.submissions import characters, images, licenses, markup, privacy
+from site_builder.submissions import characters, images, licenses, markup, privacy, scaffold
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, EntryLoad, slug_problem
 
 _MD_LINK = re.compile(
@@ -51,6 +51,7 @@ def check_entry(
     problems.extend(_personal_data(doc, data, schema))
     problems.extend(_description_links(doc, data, schema))
     problems.extend(_screenshots(doc, data, folder, load.slug))
+    problems.extend(_placeholders(doc, data, folder, schema))
     return problems
 
 
@@ -202,6 +203,44 @@ def _description_links(
                 doc.file, line, column, "markdown.unsafe-link",
                 {"label": label(schema.document, ["description"]), "scheme": scheme.group(1)},
                 "description",
+            )
+
+
+def _placeholders(
+    doc: Document, data: Mapping[str, Any], folder: Path, schema: Schema
+) -> Iterator[Problem]:
+    """What `contest new` wrote for the entrant to replace, still there."""
+    for key, sentences in scaffold.PLACEHOLDER_TEXT.items():
+        value = data.get(key)
+        if not isinstance(value, str):
+            continue
+        for sentence in sentences:
+            if sentence in value:
+                line, column = doc.locate_text([key], sentence)
+                yield Problem(
+                    doc.file, line, column, "entry.placeholder-text",
+                    {"label": label(schema.document, [key])}, key,
+                )
+    team = data.get("team")
+    members = team.get("members") if isinstance(team, dict) else None
+    for index, member in enumerate(members if isinstance(members, list) else []):
+        if isinstance(member, dict) and member.get("github") == scaffold.PLACEHOLDER_LOGIN:
+            path: list[str | int] = ["team", "members", index, "github"]
+            line, column = doc.locate(path)
+            yield Problem(
+                doc.file, line, column, "entry.placeholder-github",
+                {"login": scaffold.PLACEHOLDER_LOGIN}, dotted(path),
+            )
+    listed = data.get("screenshots")
+    for index, name in enumerate(listed if isinstance(listed, list) else []):
+        if not isinstance(name, str):
+            continue
+        path_, problem = images.safe_path(folder, name)
+        if problem is None and path_ is not None and scaffold.is_placeholder_image(path_):
+            line, column = doc.locate(["screenshots", index])
+            yield Problem(
+                doc.file, line, column, "entry.placeholder-screenshot", {"path": name},
+                f"screenshots[{index}]",
             )
 
 

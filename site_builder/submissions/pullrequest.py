@@ -213,7 +213,7 @@ def _parse_time(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(f"--submitted-at '{value}' is not an ISO 8601 time") from None
+        raise UsageError.coded("pr.submitted-at-not-a-time", value=value) from None
     if moment.tzinfo is None:
-        raise UsageError(f"--submitted-at '{value}' needs an offset, such as Z or +09:00")
+        raise UsageError.coded("pr.submitted-at-no-offset", value=value)
     return moment

@@ -3,18 +3,39 @@
 The manifest carries the yaml-language-server modeline, so editors with YAML
 support complete and check fields against schema/entry.schema.json as the
 entrant types. A placeholder screenshot is drawn so the entry validates at
-once; the entrant replaces it with a real one.
+once against the schema; the entrant replaces it with a real one.
+
+The scaffold's own placeholders (the sample summary, the `your-github-login`
+login, the drawn screenshot) are refused by `contest validate`
+(`placeholder_problems`), so an untouched scaffold cannot be submitted.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, PngImagePlugin
 
 from site_builder.core.contest import Contest
 from site_builder.core.errors import UsageError
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG
+
+PLACEHOLDER_LOGIN = "your-github-login"
+# Sentences of the templates below that only make sense as instructions.
+PLACEHOLDER_TEXT = {
+    "summary": (
+        "이 서비스가 사람들에게 무엇을 해 주는지 한 문장으로 쓰세요.",
+        "In one sentence, what the service does for people.",
+    ),
+    "description": (
+        "어떤 공공데이터를 어떻게 썼는지 적어 주세요.",
+        "Say which public datasets the service uses, and how.",
+    ),
+}
+# A PNG text chunk that marks the drawn screenshot: read from the header,
+# without decoding pixels, and lost as soon as the file is replaced.
+_MARK_KEY = "contest-as-code"
+_MARK_VALUE = "placeholder screenshot of `contest new`"
 
 _TEMPLATES = {
     "ko": """\
@@ -86,17 +107,14 @@ def new_entry(
     root: Path, contest: Contest, slug: str, *, github: str, category: str | None, title: str | None
 ) -> Path:
     if not SLUG.match(slug):
-        raise UsageError(
-            f"'{slug}' cannot be a slug: use 3 to 50 lowercase letters, digits and dashes, "
-            "starting and ending with a letter or digit"
-        )
+        raise UsageError.coded("new.bad-slug", slug=slug)
     folder = root / ENTRIES_DIR / slug
     if folder.exists():
-        raise UsageError(f"{ENTRIES_DIR}/{slug} already exists")
+        raise UsageError.coded("new.exists", path=f"{ENTRIES_DIR}/{slug}")
     chosen = category or contest.categories[0].id
     if contest.category(chosen) is None:
         known = ", ".join(c.id for c in contest.categories)
-        raise UsageError(f"unknown category '{chosen}' (known: {known})")
+        raise UsageError.coded("new.unknown-category", category=chosen, known=known)
     template = _TEMPLATES.get(contest.language, _TEMPLATES["en"])
     text = template.format(
         slug=slug,
@@ -115,6 +133,15 @@ def _yaml_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+def is_placeholder_image(path: Path) -> bool:
+    """True when `path` is still the screenshot drawn by `contest new`."""
+    try:
+        with Image.open(path) as image:
+            return bool(image.info.get(_MARK_KEY) == _MARK_VALUE)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return False  # an unreadable image is explained by the image checks
+
+
 def _placeholder(path: Path) -> None:
     image = Image.new("RGB", (1280, 800), (236, 239, 244))
     draw = ImageDraw.Draw(image)
@@ -122,4 +149,6 @@ def _placeholder(path: Path) -> None:
     for row in range(4):
         top = 140 + row * 150
         draw.rounded_rectangle((80, top, 1200, top + 110), radius=16, fill=(255, 255, 255))
-    image.save(path, optimize=True)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(_MARK_KEY, _MARK_VALUE)
+    image.save(path, optimize=True, pnginfo=info)

@@ -63,9 +63,7 @@ def resolve_targets(root: Path, paths: Sequence[str]) -> Targets:
         elif parts[0] == "scores":
             want_ledger = True
         else:
-            raise UsageError(
-                f"{raw}: give contest.yml, an entries/<slug> folder or the scores/ folder"
-            )
+            raise UsageError.coded("cli.not-a-contest-path", path=str(raw))
     return Targets(contest=want_contest, slugs=frozenset(slugs), ledger=want_ledger)
 
 
@@ -78,7 +76,7 @@ def _relative(path: Path, root: Path, resolved_root: Path) -> Path:
             return candidate.resolve().relative_to(resolved_root)
         except ValueError:
             continue
-    raise UsageError(f"{path}: not inside the contest at {root}")
+    raise UsageError.coded("cli.outside-the-contest", path=str(path), root=str(root))
 
 
 def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:

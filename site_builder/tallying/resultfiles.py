@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.core import messages
 from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import GitError
 from site_builder.core.fileio import Unreadable, read_json_object, write_atomically
@@ -58,11 +59,7 @@ class LedgerQuery:
         top, shallow = _git(root, "rev-parse", "--show-toplevel",
                             "--is-shallow-repository").splitlines()
         if shallow == "true":
-            raise GitError(
-                "this clone is shallow, so the last commit of the scores cannot be known; "
-                "fetch the whole history (git fetch --unshallow, or actions/checkout with "
-                "fetch-depth: 0)"
-            )
+            raise GitError.coded("tally.git-shallow")
         prefix = root.resolve().relative_to(Path(top).resolve()).as_posix()
         folder = f"{prefix}/{SCORES_DIR}/{round_id}".removeprefix("./")
         has_head = _finish(_start(Path(top), "rev-parse", "--verify", "--quiet", "HEAD"))[2] == 0
@@ -90,11 +87,12 @@ class LedgerQuery:
         if self._log is not None:
             commit, error, code = _finish(self._log)
             if code != 0:
-                raise GitError(f"git log failed: {error.strip()}")
+                raise GitError.coded("tally.git-failed", command="log", detail=error.strip())
         if self._status is not None:
             changes, error, code = _finish(self._status)
             if code != 0:
-                raise GitError(f"git status failed: {error.strip()}")
+                raise GitError.coded("tally.git-failed", command="status",
+                                     detail=error.strip())
         return LedgerState(commit.strip() or None, bool(changes.strip()))
 
 
@@ -102,11 +100,8 @@ def _git(root: Path, *args: str) -> str:
     out, error, code = _finish(_start(root, *args))
     if code != 0:
         if "not a git repository" in error:
-            raise GitError(
-                f"{root} is not in a git repository: results name the commit of the scores "
-                "they come from, so they need the repository's history (git clone)"
-            )
-        raise GitError(f"git {args[0]} failed: {error.strip()}")
+            raise GitError.coded("tally.not-a-repository", root=str(root))
+        raise GitError.coded("tally.git-failed", command=args[0], detail=error.strip())
     return out
 
 
@@ -120,7 +115,7 @@ def _start(cwd: Path, *args: str) -> subprocess.Popen[str]:
             env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
         )
     except OSError as exc:
-        raise GitError(f"cannot run git ({exc.strerror or exc}): is git installed?") from None
+        raise GitError.coded("tally.git-missing", detail=str(exc.strerror or exc)) from None
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[str, str, int]:
@@ -152,7 +147,9 @@ def read_committed(root: Path, round_id: str) -> Committed:
     try:
         data = read_json_object(path, RESULTS_SIZE_LIMIT)
     except Unreadable as exc:
-        problem = Problem(display, None, None, "tally.results-unreadable", {"detail": exc.detail})
+        # The detail is a sentence of its own, in every language (see messages.py).
+        detail = {lang: messages.render(exc.code, lang, exc.params) for lang in messages.LANGUAGES}
+        problem = Problem(display, None, None, "tally.results-unreadable", {"detail": detail})
         return Committed(display, None, problem)
     return Committed(display, data)
 

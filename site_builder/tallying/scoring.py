@@ -56,8 +56,8 @@ import math
 import numbers
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -141,10 +141,12 @@ class JudgeResult:
 
 @dataclass(frozen=True)
 class Note:
-    """A diagnostic for the organizer; ``code`` is stable for translation, ``text`` English."""
+    """A diagnostic for the organizer; ``code`` is stable for translation, ``text`` English
+    (as published), ``params`` the specifics for the ``ui.tally-note-<code>`` message."""
 
     code: str
     text: str
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -379,11 +381,14 @@ def _rank(
                 "incomplete",
                 f"{len(entry_ids) - len(complete)} entries have fewer than "
                 f"{rules.min_judges} scores and are not ranked{listed}",
+                {"count": len(entry_ids) - len(complete), "min": rules.min_judges,
+                 "listed": listed},
             )
         )
     top = rules.advance_top
     if top is not None and sum(1 for r in rank.values() if r <= top) > top:
-        notes.append(Note("advance-tie", f"a tie at place {top} lets more than {top} advance"))
+        notes.append(Note("advance-tie", f"a tie at place {top} lets more than {top} advance",
+                          {"top": top}))
     bounds = list(itertools.accumulate(count for _, count in rules.awards))
 
     raw_mean, score, median = st.raw_mean.tolist(), st.score.tolist(), st.median.tolist()
@@ -431,18 +436,18 @@ def _model_notes(
             "estimated within each group, so comparing scores across groups assumes the groups "
             "are equally lenient on average. Assign a few entries across groups to link them"
         )
-        notes.append(Note("disconnected", text))
+        notes.append(Note("disconnected", text, {"groups": fit.n_components}))
     lone = [judge_ids[j] for j in range(len(judge_ids)) if n_j[j] > 0 and not fit.fitted[j]]
     if lone and rules.correction == "additive":
         text = (
             f"the additive model could not be fitted for {', '.join(lone)} (no entry shared "
             "with another judge); their raw totals were used instead"
         )
-        notes.append(Note("uncorrected", text))
+        notes.append(Note("uncorrected", text, {"judges": ", ".join(lone)}))
     if flat.any():
         names = ", ".join(judge_ids[j] for j in np.flatnonzero(flat))
         text = f"{names}: a single score or identical totals, set to the pooled mean by zscore"
-        notes.append(Note("zscore-flat-judge", text))
+        notes.append(Note("zscore-flat-judge", text, {"judges": names}))
     return notes
 
 

@@ -96,11 +96,14 @@ def _outcome_lines(contest: Contest, result: RoundResult, lang: str,
 
 
 def _note_lines(result: RoundResult, lang: str) -> list[str]:
+    from site_builder.tallying.tally import round_notes
+
     lines = []
-    for note in result.document["diagnostics"]["notes"]:
-        code = f"ui.tally-note-{note['code']}"
-        said = messages.render(code, lang) if code in messages.CATALOGUE else ""
-        lines.append(f"{said} ({note['text']})" if said and lang != "en" else note["text"])
+    for note in round_notes(result.tally):
+        code = f"ui.tally-note-{note.code}"
+        # English is the published text; other languages say it all in their own words.
+        known = code in messages.CATALOGUE and lang != "en"
+        lines.append(messages.render(code, lang, note.params) if known else note.text)
     return lines
 
 

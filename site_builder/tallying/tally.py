@@ -82,7 +82,7 @@ def find_round(contest: Contest, round_id: str) -> Round:
     found = contest.round(round_id)
     if found is None:
         known = ", ".join(r.id for r in contest.rounds)
-        raise UsageError(f"there is no round '{round_id}' (rounds: {known})")
+        raise UsageError.coded("score.unknown-round", round=round_id, rounds=known)
     return found
 
 
@@ -187,7 +187,7 @@ def results_document(
         }
         for e in result.entries
     ]
-    notes = [*result.diagnostics.notes, *_place_notes(result.entries)]
+    notes = round_notes(result)
     return {
         "version": RESULTS_VERSION,
         "round": round_.id,
@@ -219,6 +219,11 @@ def results_document(
     }
 
 
+def round_notes(result: scoring.RoundTally) -> list[scoring.Note]:
+    """Every diagnostic of a tallied round, as published and as shown to organizers."""
+    return [*result.diagnostics.notes, *_place_notes(result.entries)]
+
+
 def _place_notes(entries: Sequence[scoring.EntryResult]) -> list[scoring.Note]:
     """Explain neighbours that show the same rounded score in different places."""
     from site_builder.tallying import scoring
@@ -237,18 +242,19 @@ def _place_notes(entries: Sequence[scoring.EntryResult]) -> list[scoring.Note]:
     notes = []
     if broken:
         notes.append(scoring.Note(
-            "tie-broken", "equal scores ordered by the tie_break rules: " + _listed(broken)))
+            "tie-broken", "equal scores ordered by the tie_break rules: " + _listed(broken),
+            {"pairs": _listed(broken, more="+{}")}))
     if close:
         notes.append(scoring.Note(
             "rounded-equal",
             "scores that differ by less than 0.01 show the same rounded score; places "
-            "follow the exact scores: " + _listed(close)))
+            "follow the exact scores: " + _listed(close), {"pairs": _listed(close, more="+{}")}))
     return notes
 
 
-def _listed(items: Sequence[str], limit: int = 20) -> str:
+def _listed(items: Sequence[str], limit: int = 20, more: str = "and {} more") -> str:
     shown = ", ".join(items[:limit])
-    return shown if len(items) <= limit else f"{shown} and {len(items) - limit} more"
+    return shown if len(items) <= limit else f"{shown} {more.format(len(items) - limit)}"
 
 
 #: Top-level lists written one item per line: thousands of rows, each one line in a diff.

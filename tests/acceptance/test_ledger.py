@@ -437,4 +437,5 @@ def test_status_default_round_and_cli_json(root: Path) -> None:
     assert data["entries"][0]["judges"]["judge-baek"] == "scored"
     assert data["entries"][1]["judges"]["judge-choi"] == "conflict"
     bad = invoke_contest(["--root", str(root), "status", "--round", "x"], root)
-    assert bad.returncode == 2 and "there is no round 'x'" in bad.stderr
+    assert bad.returncode == 2 and "'x'(이)라는 심사 단계가 없습니다." in bad.stderr
+    assert "심사 단계 id: first, final" in bad.stderr

@@ -432,7 +432,13 @@ def test_submitted_at_without_offset_is_a_usage_error(forge: Forge) -> None:
     )
     assert_no_traceback(result)
     assert result.returncode == 2
-    assert "needs an offset" in result.stderr
+    assert "시간대(오프셋)가 없습니다" in result.stderr  # the contest's language
+    english = run_contest(
+        ["--lang", "en", "validate", "--base", "origin/main", "--submitted-at",
+         "2015-11-01T12:00:00"], clone,
+    )
+    assert english.returncode == 2
+    assert "needs an offset" in english.stderr
 
 
 # --- duplicates of entries already on main -------------------------------------------------

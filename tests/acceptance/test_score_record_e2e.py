@@ -513,3 +513,33 @@ def test_sixteen_judges_at_the_same_time_lose_nothing(tmp_path: Path) -> None:
                 for _, err in outputs]
     print(f"\n16 concurrent judges: attempts per process {sorted(attempts)}, "
           f"total {sum(attempts)}, max {max(attempts)}")
+
+
+# --- replies a judge can act on: a suggestion for a typo, times in the contest's offset ----------
+
+
+def test_a_misspelled_criterion_gets_a_did_you_mean(ci: Path) -> None:
+    body = "/score\n" + FULL_FIRST.replace("creativity", "creativty")
+    result = record(ci, payload(body, "judge-ahn"))
+    assert [p.code for p in result.problems] == ["score.unknown-criterion",
+                                                  "score.missing-criteria"]
+    assert ("- 3번째 줄: 'creativty'은(는) 'first' 단계의 평가 기준이 아닙니다. "
+            "'creativity'을(를) 쓰려던 것인가요?\n") in result.reply
+    far = record(ci, payload("/score\n" + FULL_FIRST + "design: 9\n", "judge-ahn"))
+    assert "'design'은(는) 'first' 단계의 평가 기준이 아닙니다.\n" in far.reply
+    assert "쓰려던 것인가요" not in far.reply
+
+
+@pytest.mark.parametrize(("body", "at", "shown"), [
+    ("/score first\n" + FULL_FIRST, FINAL_TIME, "2015-12-23T12:00:00+09:00"),
+    ("/score\n" + FULL_FIRST, "2015-12-29T00:00:00Z", "2015-12-29T09:00:00+09:00"),
+], ids=["closed-round", "no-round-open"])
+def test_refusals_about_time_speak_the_contest_offset(
+    ci: Path, body: str, at: str, shown: str
+) -> None:
+    result = record(ci, payload(body, "judge-ahn", at=at))
+    assert result.outcome is Outcome.REFUSED
+    assert shown in result.reply
+    assert at not in result.reply and "+00:00" not in result.reply
+    times = re.findall(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([^\s,;)]*)", result.reply)
+    assert times and set(times) == {"+09:00"}, result.reply

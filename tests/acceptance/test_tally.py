@@ -8,6 +8,7 @@ import io
 import json
 import random
 import shutil
+import re
 import subprocess
 import zlib
 from dataclasses import replace
@@ -243,6 +244,15 @@ def test_incomplete_entries_are_listed_not_ranked(published: Path) -> None:
     assert "incomplete" in text and "Service eco-bin (eco-bin)" in text
 
 
+def test_diagnostics_in_korean_say_it_all_in_korean(published: Path) -> None:
+    text = contest_tally(published, lang="ko").stdout
+    notes = text[text.index("진단"):].splitlines()[1:]
+    incomplete = next(line for line in notes if "순위를 매기지 않은" in line)
+    assert incomplete == "- 채점한 심사위원이 3명보다 적어 순위를 매기지 않은 출품작 1개: eco-bin"
+    for line in notes:
+        assert not re.search(r"\b(?:the|and|are|not|scores|entries|fewer)\b", line), line
+
+
 def test_published_numbers_are_rounded_and_ranks_use_exact_scores(published: Path) -> None:
     data = results(published)
     for entry in data["entries"]:
@@ -295,7 +305,8 @@ def test_the_final_round_without_first_round_results_refuses(root: Path) -> None
 
 
 @pytest.mark.parametrize("text, where", [
-    ("round: first\nentry: [unclosed\n", "scores/first/air-watch/judge-dong.yml:3"),
+    # Reported where the bracket opens, not on the line after it where libyaml gives up.
+    ("round: first\nentry: [unclosed\n", "scores/first/air-watch/judge-dong.yml:2:8"),
     ("round: first\nentry: air-watch\njudge: judge-dong\nscores: {usefulness: eleven}\n",
      "scores/first/air-watch/judge-dong.yml"),
 ])

@@ -87,7 +87,7 @@ def test_validate_in_two_processes_reports_what_one_process_reports(
     assert children(), "no forked child checked any entry"
     assert two == one
     codes = {problem[3] for problem in one[0]}  # type: ignore[index]
-    assert {"entry.duplicate-title", "yaml.syntax", "entry.unknown-category",
+    assert {"entry.duplicate-title", "yaml.unclosed-bracket", "entry.unknown-category",
             "entry.no-manifest", "ledger.unknown-entry"} <= codes, codes
 
 

@@ -18,6 +18,7 @@ from conftest import (
     invoke_contest,
     run_contest,
 )
+from contestkit import fill_in_scaffold
 
 BAD_CATEGORY = VALID_ENTRY.replace("category: welfare", "category: sports")
 
@@ -62,19 +63,25 @@ def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["validate", "README.md"], "give contest.yml, an entries/<slug> folder"),
-        (["validate", "/"], "not inside the contest"),
-        (["validate", "--author", "hong-gildong"], "--author and --submitted-at need --base"),
-        (["validate", "--submitted-at", "2015-11-01T00:00:00Z"], "need --base"),
-        (["validate", "--base", "main", "entries/wifi-finder"], "give no PATHS"),
+        (["validate", "README.md"], "README.md: 검사할 수 있는 경로가 아닙니다."),
+        (["--lang", "en", "validate", "README.md"], "give contest.yml, an entries/<slug> folder"),
+        (["validate", "/"], "공모전 저장소"),
+        (["--lang", "en", "validate", "/"], "not inside the contest"),
+        (["validate", "--author", "hong-gildong"],
+         "--author와 --submitted-at은 --base와 함께만 쓸 수 있습니다."),
+        (["validate", "--submitted-at", "2015-11-01T00:00:00Z"], "--base와 함께만"),
+        (["validate", "--base", "main", "entries/wifi-finder"], "경로(PATHS)를 주지 마세요"),
         (["validate", "--format", "xml"], "Invalid value for '--format'"),
         (["validate", "--no-such-option"], "No such option"),
         (["--lang", "fr", "validate"], "Invalid value for '--lang'"),
-        (["--root", "no-such-folder", "validate"], "no contest.yml here"),
+        (["--root", "no-such-folder", "validate"], "no-such-folder에 contest.yml이 없습니다."),
+        (["--lang", "en", "--root", "no-such-folder", "validate"], "no contest.yml here"),
     ],
     ids=[
         "not-a-contest-path",
+        "not-a-contest-path-en",
         "outside-the-contest",
+        "outside-the-contest-en",
         "author-without-base",
         "submitted-at-without-base",
         "paths-with-base",
@@ -82,6 +89,7 @@ def test_invalid_entry_exits_1_with_file_line_and_hint(contest_tree: ContestTree
         "unknown-option",
         "unknown-language",
         "root-without-contest",
+        "root-without-contest-en",
     ],
 )
 def test_usage_errors_exit_2(contest_tree: ContestTree, args: list[str], message: str) -> None:
@@ -96,8 +104,11 @@ def test_outside_a_contest_exits_2(tmp_path: Path) -> None:
     result = run_contest(["validate"], tmp_path)
     assert_no_traceback(result)
     assert result.returncode == 2
-    assert "no contest.yml in" in result.stderr
+    assert "그 위 폴더 어디에도 contest.yml이 없습니다" in result.stderr
     assert "--root" in result.stderr
+    english = run_contest(["--lang", "en", "validate"], tmp_path)
+    assert english.returncode == 2
+    assert "no contest.yml in" in english.stderr
 
 
 def test_contest_without_schemas_exits_2(contest_tree: ContestTree) -> None:
@@ -343,7 +354,9 @@ def test_contest_language_sets_the_default(contest_tree: ContestTree) -> None:
 # --- contest new -----------------------------------------------------------------------
 
 
-def test_new_entry_validates(contest_tree: ContestTree) -> None:
+def test_new_entry_is_schema_valid_and_refused_until_filled_in(
+    contest_tree: ContestTree,
+) -> None:
     created = _run(contest_tree, "new", "wifi-finder", "--github", "hong-gildong")
     assert created.returncode == 0, created.stderr
     assert created.stdout.strip() == "entries/wifi-finder/entry.yml"
@@ -353,11 +366,20 @@ def test_new_entry_validates(contest_tree: ContestTree) -> None:
     assert manifest.startswith("# yaml-language-server: $schema=../../schema/entry.schema.json")
     assert "github: hong-gildong" in manifest
     result = _run(contest_tree, "validate", "--format", "json")
+    assert result.returncode == 1, result.stdout
+    # Nothing but the scaffold's own placeholders: the rest of it is a valid entry.
+    assert sorted(p["code"] for p in json.loads(result.stdout)["problems"]) == [
+        "entry.placeholder-screenshot", "entry.placeholder-text", "entry.placeholder-text",
+    ]
+    fill_in_scaffold(folder)
+    result = _run(contest_tree, "validate", "--format", "json")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["problems"] == []
 
 
-def test_new_entry_in_an_english_contest_validates(contest_tree: ContestTree) -> None:
+def test_new_entry_in_an_english_contest_validates_once_filled_in(
+    contest_tree: ContestTree,
+) -> None:
     contest = contest_tree.root / "contest.yml"
     contest.write_text(
         contest.read_text(encoding="utf-8").replace("language: ko", "language: en"),
@@ -370,6 +392,10 @@ def test_new_entry_in_an_english_contest_validates(contest_tree: ContestTree) ->
     manifest = (contest_tree.root / "entries/bus-stops/entry.yml").read_text(encoding="utf-8")
     assert "Everything in this file is published" in manifest
     assert 'title: "Bus \\"Stops\\": live"' in manifest
+    result = _run(contest_tree, "validate", "entries/bus-stops")
+    assert result.returncode == 1, result.stdout
+    assert "your-github-login" in result.stdout
+    fill_in_scaffold(contest_tree.root / "entries/bus-stops", github="bus-team")
     result = _run(contest_tree, "validate", "entries/bus-stops", "--format", "json")
     assert result.returncode == 0, result.stdout
 
@@ -377,11 +403,16 @@ def test_new_entry_in_an_english_contest_validates(contest_tree: ContestTree) ->
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "Bad_Slug"], "cannot be a slug"),
-        (["new", "wifi-finder"], "entries/wifi-finder already exists"),
-        (["new", "bus-stops", "--category", "sports"], "unknown category 'sports'"),
+        (["new", "Bad_Slug"], "'Bad_Slug'은(는) 출품작 이름(slug)으로 쓸 수 없습니다."),
+        (["new", "wifi-finder"], "entries/wifi-finder이(가) 이미 있습니다."),
+        (["new", "bus-stops", "--category", "sports"], "분야 'sports'은(는) 이 공모전에 없습니다."),
+        (["--lang", "en", "new", "Bad_Slug"], "'Bad_Slug' cannot be a slug."),
+        (["--lang", "en", "new", "wifi-finder"], "entries/wifi-finder already exists."),
+        (["--lang", "en", "new", "bus-stops", "--category", "sports"],
+         "unknown category 'sports'."),
     ],
-    ids=["bad-slug", "existing", "unknown-category"],
+    ids=["bad-slug", "existing", "unknown-category", "bad-slug-en", "existing-en",
+         "unknown-category-en"],
 )
 def test_new_refuses_with_exit_2(contest_tree: ContestTree, args: list[str], message: str) -> None:
     contest_tree.write_entry("wifi-finder")

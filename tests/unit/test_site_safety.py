@@ -50,8 +50,25 @@ def test_attr_list_syntax_stays_text() -> None:
 
 def test_headings_sit_under_the_page_sections() -> None:
     html = description_html("# one\n\n## two\n\n###### six")
-    assert "<h3>one</h3>" in html and "<h4>two</h4>" in html and "<h6>six</h6>" in html
-    assert "<h1" not in html and "<h2" not in html
+    # Under the page's h2: no level is skipped, so ###### after ## is the next level.
+    assert "<h3>one</h3>" in html and "<h4>two</h4>" in html and "<h5>six</h5>" in html
+    assert "<h1" not in html and "<h2" not in html and "<h6" not in html
+
+
+@pytest.mark.parametrize(("source", "levels"), [
+    ("## a\n\n### b\n\n## c", [3, 4, 3]),  # what `contest new` suggests: ## first
+    ("#### a\n\n###### b", [3, 4]),
+    ("### a\n\n# b\n\n## c", [3, 3, 4]),  # a lower heading first cannot skip from the h2
+    ("# a\n\n#### b\n\n## c\n\n###### d", [3, 4, 4, 5]),
+    ("# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6", [3, 4, 5, 6, 6, 6]),
+])
+def test_description_outline_never_skips_a_level(source: str, levels: list[int]) -> None:
+    found = [int(level) for level in re.findall(r"<h([1-6])>", description_html(source))]
+    assert found == levels
+    previous = 2  # the entry page's own h2 ("소개")
+    for level in found:
+        assert level <= previous + 1
+        previous = level
 
 
 def test_relative_and_odd_links_lose_their_href() -> None:

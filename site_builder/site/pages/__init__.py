@@ -32,9 +32,12 @@ from site_builder.site.pages.gallery import gallery_pages
 from site_builder.site.pages.home import home_page
 from site_builder.site.pages.judging import judging_page
 from site_builder.site.pages.opendata import data_files, opendata_page
+from site_builder.site.pages.preview import preview_page
 from site_builder.site.pages.results import results_page
 from site_builder.site.sharing import FEED, atom_feed, head_tags, previews
 from site_builder.site.search import description_budget, entry_keys, plain_text, ranked_words
+from site_builder.site.search import suffix_keys
+from site_builder.submissions.entries import SLUG
 
 
 def generate(site: SiteInput) -> SiteOutput:
@@ -61,6 +64,10 @@ def generate(site: SiteInput) -> SiteOutput:
         for picture in (site.pictures_of(entry.slug).thumb, *site.pictures_of(entry.slug).shots):
             if picture.source is not None:
                 out.images[picture.site_path] = picture.source
+    if site.preview:
+        for slug, problems in site.left_out.items():
+            if SLUG.match(slug):  # a --only argument is a path segment here
+                out.pages[entry_page(slug)] = preview_page(lang, slug, problems)
     published = site.contest.results_published and bool(site.results)
     if published:
         out.pages[RESULTS] = results_page(site)

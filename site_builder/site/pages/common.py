@@ -83,6 +83,9 @@ def number(value: float | None, digits: int = 2) -> str:
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
     """A raw HTML table; every cell must already be safe HTML. One line per row."""
+    if not all(h.strip() for h in headers):
+        # An empty header cell names nothing for a screen reader (WCAG 1.3.1).
+        raise ValueError("every column of a table needs a header")
     # Material styles only tables without a class (.md-typeset table:not([class])),
     # so the class goes on a wrapper.
     lines = [

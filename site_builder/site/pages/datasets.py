@@ -91,7 +91,7 @@ def datasets_page(site: SiteInput) -> str:
         data_links = " ".join(link(u, ui.t("datasets.link", lang)) for u in group.urls[:1])
         lines.append(
             '<section class="contest-dataset">'
-            f"<h3>{text(group.name)}</h3>"
+            f"<h2>{text(group.name)}</h2>"
             f"<p>{text(ui.t('datasets.provider', lang, provider=', '.join(group.providers)))} · {data_links}</p>"
             f"<p data-search-exclude><strong>{text(ui.t('datasets.used_by', lang, count=len(group.slugs)))}</strong>: {services}</p>"
             "</section>"

@@ -31,7 +31,7 @@ from site_builder.site.pages.common import (
     table,
 )
 from site_builder.site.results import awards_of
-from site_builder.site.safe import ENTRANT_REL, link, text, url
+from site_builder.site.safe import ENTRANT_REL, heading_text, link, text, url
 
 
 def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
@@ -44,9 +44,11 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     # The h1 comes first and the rest sits in one <section data-search-exclude>
     # with no nested <section>: Material's indexer then files title, summary and
     # tags under the page itself, and (it matches elements by tag name) would
-    # end the exclusion at the first nested element of the same tag.
+    # end the exclusion at the first nested element of the same tag. The h1 is a
+    # Markdown heading so that it is in the page's table of contents, which is
+    # what gives the page Material's "skip to content" link.
     head = [
-        f'<h1 id="entry-title">{text(entry.title)}</h1>',
+        f"# {heading_text(entry.title)} {{ #entry-title }}\n",
         f'<p class="entry-summary">{text(entry.summary)}</p>',
         f'<p class="entry-tags">{tags}</p>' if tags else "",
     ]
@@ -74,7 +76,8 @@ def entry_page_markdown(site: SiteInput, entry: Entry) -> str:
     body = [
         f'<section class="entry-body" data-search-exclude data-slug="{text(entry.slug)}">',
         f'<p class="entry-actions">{badges}{go} {" ".join(extra)}</p>',
-        f'<div class="entry-shots">{shots}</div>',
+        # A row that scrolls sideways must take the keyboard's focus (WCAG 2.1.1).
+        f'<div class="entry-shots" tabindex="0" role="region" aria-label="{text(ui.t("entry.screenshots", lang))}">{shots}</div>',
         f"<h2>{text(ui.t('entry.description', lang))}</h2>",
         f'<div class="entry-description">{site.description_of(entry)}</div>',
         *_datasets(site, entry),

@@ -96,7 +96,7 @@ def home_page(site: SiteInput) -> str:
         f"## {ui.t('home.timeline', lang)}",
         "",
         table(
-            [text(ui.t("home.timeline", lang)), ""],
+            [text(ui.t("home.timeline.event", lang)), text(ui.t("home.timeline.when", lang))],
             ([text(k), text(v)] for k, v in timeline),
             "contest-timeline",
         ),

@@ -18,7 +18,7 @@ def judging_page(site: SiteInput) -> str:
     lines += [f"## {text(ui.t('judging.awards', lang))}", ""]
     lines.append(
         table(
-            [text(ui.t("judging.awards", lang)), "", ""],
+            [text(ui.t(f"judging.award.{key}", lang)) for key in ("name", "winners", "prize")],
             (
                 [
                     text(a.name),
@@ -34,7 +34,7 @@ def judging_page(site: SiteInput) -> str:
     if contest.judge_names_shown:
         lines.append(
             table(
-                [text(ui.t("results.judge", lang)), ""],
+                [text(ui.t("results.judge", lang)), text(ui.t("judging.judge.affiliation", lang))],
                 ([text(j.name), text(j.affiliation)] for j in contest.judges),
             )
         )
