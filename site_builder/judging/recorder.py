@@ -61,7 +61,7 @@ from site_builder.core.errors import ContestDefinitionError, GitError, UsageErro
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, load_file
 from site_builder.core.problems import Problem
 from site_builder.core.reporter import markdown_escape
-from site_builder.judging import ledger, scorecomment
+from site_builder.judging import assignment, ledger, scorecomment
 from site_builder.judging.ledger import ScoreRecord
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG
 
@@ -352,6 +352,9 @@ def _plan(
     if why is not None:
         raise _refuse(f"score.conflict-{why}", login=event.login, slug=slug)
     _check_advanced(root, contest, round_, slug)
+    unassigned = assignment.allows(root, contest, round_, slug, judge_login)
+    if unassigned is not None:
+        raise _Refusal([unassigned])
     checked = scorecomment.ballot(command, round_)
     if checked.ballot is None or parsed.problems:
         raise _Refusal([*parsed.problems, *checked.problems], round_)
