@@ -397,7 +397,12 @@ def conflicted(contest: Contest, judges: Sequence[str], slug: str,
     that an entry's every past team counts (issue #10, being built in the ledger and
     teams modules) plugs in by passing the union of those teams as `team`, or by adding
     its check here, beside `ledger.conflict`."""
-    return frozenset(j for j in judges if ledger.conflict(contest, j, slug, team) is not None)
+    # Only the judges who could have one are asked (5,000 entries x 200 judges would be
+    # a million questions): those on the team and those who declared this entry.
+    candidates = [j for j in judges if j.casefold() in team
+                  or slug in (getattr(contest.judge(j), "conflicts", None) or ())]
+    return frozenset(j for j in candidates
+                     if ledger.conflict(contest, j, slug, team) is not None)
 
 
 def _read_entries(root: Path, slugs: Sequence[str], judges: Sequence[str]
