@@ -193,15 +193,15 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         scorer = by_login.get(record.judge.casefold())
         if scorer is not None and record.entry in in_round:
             cells.setdefault((record.entry, scorer), "scored")  # a conflict stays one
-    found, problems = assignment.read_assignment(root, round_.id)
+    panels, problems = assignment.read_assignment(root, round_.id)
     if problems:
         raise UsageError(f"{assignment.assignment_file(round_.id)}: {problems[0].message('en')}"
                          " (run `contest assign` again)")
     assigned = None
-    if found is not None:
-        assigned = {judge: found.queue(judge) for judge in judges}
+    if panels is not None:
+        assigned = {judge: panels.queue(judge) for judge in judges}
     return Coverage(round_, slugs, judges, cells, advanced_file, unreadable, assigned,
-                    assignment.assignment_file(round_.id) if found is not None else None)
+                    assignment.assignment_file(round_.id) if panels is not None else None)
 
 
 def _queue_lines(cov: Coverage, lang: str, *, markdown: bool) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from site_builder.core import schemas
-from site_builder.core.contest import load_contest
+from site_builder.core.contest import Contest, load_contest
 from site_builder.submissions.entries import ENTRIES_DIR, Entry, discover, load_entry, slug_problem
 from site_builder.core.errors import ContestDefinitionError
 from site_builder.site import gitdates, thumbnails
@@ -61,6 +61,7 @@ def collect(root: Path, now: datetime, *, only: Iterable[str] | None = None) -> 
         entries=tuple(entries),
         now=now,
         results=load_results(root, contest),
+        assignments=_assignments(root, contest),
         updated=gitdates.last_changes(root),
         pictures=pictures,
         descriptions=rendered_descriptions(root / CACHE_FILE, entries),
@@ -82,3 +83,17 @@ def _load(root: Path, slug: str, schema: schemas.Schema) -> Entry | None:
             first.code if first else "?",
         )
     return loaded.entry
+
+
+def _assignments(root: Path, contest: Contest) -> dict[str, tuple[int, int]]:
+    """(seed, min_cut) of each round's panels; a file that cannot be read is left out
+    (`contest status` and the recorder report it)."""
+    from site_builder.judging import assignment
+
+    found: dict[str, tuple[int, int]] = {}
+    for round_ in contest.rounds:
+        if round_.panel is not None and assignment.exists(root, round_.id):
+            read, _ = assignment.read_assignment(root, round_.id)
+            if read is not None:
+                found[round_.id] = (read.seed, read.min_cut)
+    return found

@@ -27,6 +27,8 @@ class SiteInput:
     entry_schema: Mapping[str, Any] = field(default_factory=dict)
     descriptions: Mapping[str, str] = field(default_factory=dict)
     """slug -> sanitized description HTML (rendered ahead, from a cache); optional."""
+    assignments: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """round id -> (seed, min_cut) of its assignments/<round>.yml, for rounds with one."""
 
     @property
     def lang(self) -> str:
