@@ -389,20 +389,29 @@ class Outcome:
     kept_total: int = 0
 
 
-def conflicted(contest: Contest, judges: Sequence[str], slug: str,
-               team: frozenset[str]) -> frozenset[str]:
-    """The judges of `judges` who may not score `slug`: declared conflicts and the team.
+def conflicted(contest: Contest, judges: Sequence[str],
+               teams: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """slug -> the judges of `judges` who may not score it: declared conflicts and the
+    team (`teams`: slug -> casefolded logins), as `ledger.conflict` decides.
 
     This is where panels learn about conflicts, and the one place to extend: the rule
     that an entry's every past team counts (issue #10, being built in the ledger and
-    teams modules) plugs in by passing the union of those teams as `team`, or by adding
-    its check here, beside `ledger.conflict`."""
+    teams modules) plugs in by passing the union of those teams in `teams`, or by
+    adding its check beside `ledger.conflict` here."""
     # Only the judges who could have one are asked (5,000 entries x 200 judges would be
-    # a million questions): those on the team and those who declared this entry.
-    candidates = [j for j in judges if j.casefold() in team
-                  or slug in (getattr(contest.judge(j), "conflicts", None) or ())]
-    return frozenset(j for j in candidates
-                     if ledger.conflict(contest, j, slug, team) is not None)
+    # a million questions): those on the team and those who declared the entry.
+    declared: dict[str, list[str]] = {}
+    for login in judges:
+        judge = contest.judge(login)
+        for slug in judge.conflicts if judge is not None else ():
+            declared.setdefault(slug, []).append(login)
+    by_login = {login.casefold(): login for login in judges}
+    found: dict[str, frozenset[str]] = {}
+    for slug, team in teams.items():
+        candidates = {*declared.get(slug, ()), *(by_login[m] for m in team if m in by_login)}
+        found[slug] = frozenset(j for j in candidates
+                                if ledger.conflict(contest, j, slug, team) is not None)
+    return found
 
 
 def _read_entries(root: Path, slugs: Sequence[str], judges: Sequence[str]
@@ -458,7 +467,7 @@ def assign_round(root: Path, contest: Contest, document: Document | None, round_
         entries=found.slugs,
         judges=judges,
         size=round_.panel.size,
-        blocked={slug: conflicted(contest, judges, slug, teams[slug]) for slug in found.slugs},
+        blocked=conflicted(contest, judges, teams),
         categories=categories,
         expertise={j.github: frozenset(j.expertise) for j in contest.judges if j.expertise},
         max_load={j.github: j.max_load for j in contest.judges if j.max_load is not None},
