@@ -66,12 +66,14 @@ def test_expertise_is_preferred_but_the_design_stays_connected() -> None:
                categories={f"entry-{i:04d}": categories[i % 4] for i in range(160)},
                expertise={f"judge-{j:02d}": frozenset([categories[j % 4]]) for j in range(16)})
     panels = solved(d)
-    # Expertise alone would make four islands; a few swaps join them.
-    assert panels.expertise_matched >= 0.9 * 480
+    # Expertise alone would make four islands; swaps join them, and go on until no
+    # group of judges is tied to the rest more loosely than one judge is.
+    assert panels.expertise_matched >= 0.75 * 480
     assert panels.swaps >= 3
     graph = judge_graph(panels)
     assert nx.is_connected(graph)
-    assert panels.min_cut == nx.stoer_wagner(graph)[0] >= 1
+    assert panels.min_cut == nx.stoer_wagner(graph)[0]
+    assert panels.min_cut >= min(panels.loads.values()) * 2
 
 
 def test_random_design_is_well_connected_and_min_cut_matches_networkx() -> None:
@@ -90,7 +92,10 @@ def test_dense_stoer_wagner_agrees_with_networkx(seed: int) -> None:
     weights = weights + weights.T
     graph = nx.from_numpy_array(weights)
     expected = nx.stoer_wagner(graph)[0] if nx.is_connected(graph) else 0
-    assert stoer_wagner(weights.astype(float)) == expected
+    cut, side = stoer_wagner(weights.astype(float))
+    assert cut == expected
+    other = [v for v in range(n) if v not in side]
+    assert side and other and weights[np.ix_(side, other)].sum() == cut
 
 
 def test_the_same_seed_gives_the_same_panels_and_another_seed_other_ones() -> None:
