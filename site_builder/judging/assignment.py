@@ -384,7 +384,9 @@ def stoer_wagner(weights: npt.NDArray[np.float64]) -> tuple[int, list[int]]:
 
     Stoer and Wagner's algorithm on a dense matrix, each step one numpy operation:
     networkx's `stoer_wagner` (the reference, which a test compares with this on
-    random graphs) takes 4 to 25 s on the 200 judges of a large round, this 0.1 s."""
+    random graphs) takes 1.2 s (25 s on a loaded machine) on the 200 judges of a large
+    round, this 0.04 s (benchmarks/bench_assign.py --reference); the design is cut
+    once per strengthening step."""
     w = weights.astype(np.float64, copy=True)
     n = len(w)
     if n < 2:
