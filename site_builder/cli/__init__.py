@@ -47,13 +47,25 @@ def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
 
 
 def _register() -> None:
-    from site_builder.cli import build, intake, new, prcomment, score, status, tally, validate
+    from site_builder.cli import (
+        assign,
+        build,
+        intake,
+        new,
+        prcomment,
+        score,
+        status,
+        tally,
+        validate,
+    )
 
     cli.add_command(validate.validate)
     cli.add_command(new.new)
     cli.add_command(score.score)
     cli.add_command(status.status)
     cli.add_command(tally.tally)
+    cli.add_command(assign.assign)
+    cli.add_command(assign.queues)
     cli.add_command(build.build)
     cli.add_command(build.generate)
     cli.add_command(prcomment.pr_comment)

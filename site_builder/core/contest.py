@@ -45,6 +45,18 @@ class Judge:
     name: str
     affiliation: str
     conflicts: tuple[str, ...] = ()
+    max_load: int | None = None
+    """At most this many entries of a round's panels (`contest assign`)."""
+    expertise: tuple[str, ...] = ()
+    """Category ids the judge is preferred for when panels are formed."""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A round judged by panels: `size` judges per entry, as assignments/<round>.yml says."""
+
+    size: int
+    allow_unassigned: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,7 @@ class Round:
     description: str = ""
     tie_break: tuple[str, ...] = ()
     advance_top: int | None = None
+    panel: Panel | None = None
 
     def criterion(self, key: str) -> Criterion | None:
         """A criterion by id or by name (judges may write either)."""
@@ -257,6 +270,10 @@ def _build(data: Mapping[str, Any]) -> Contest:
             ),
             tie_break=tuple(r.get("tie_break", ())),
             advance_top=(r.get("advance") or {}).get("top"),
+            panel=(
+                Panel(r["panel"]["size"], r["panel"].get("allow_unassigned", False))
+                if "panel" in r else None
+            ),
         )
         for r in data["rounds"]
     )
@@ -275,7 +292,10 @@ def _build(data: Mapping[str, Any]) -> Contest:
             Category(c["id"], c["name"], c.get("description", "")) for c in data["categories"]
         ),
         judges=tuple(
-            Judge(j["github"], j["name"], j["affiliation"], tuple(j.get("conflicts", ())))
+            Judge(
+                j["github"], j["name"], j["affiliation"], tuple(j.get("conflicts", ())),
+                j.get("max_load"), tuple(j.get("expertise", ())),
+            )
             for j in data["judges"]
         ),
         rounds=rounds,
@@ -358,6 +378,13 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
     yield from _duplicates(doc, "awards", raw["awards"], "id", messages.both("contest.kind-award"))
 
     known_judges = {j.github.casefold() for j in contest.judges}
+    category_ids = {c.id for c in contest.categories}
+    for j_index, judge in enumerate(contest.judges):
+        for x_index, category in enumerate(judge.expertise):
+            if category not in category_ids:
+                yield at("contest.unknown-expertise", ["judges", j_index, "expertise", x_index],
+                         login=judge.github, category=category,
+                         categories=", ".join(sorted(category_ids)))
     last = len(contest.rounds) - 1
     reaching: int | None = None
     for index, round_ in enumerate(contest.rounds):
@@ -398,6 +425,12 @@ def _semantic_problems(contest: Contest, doc: Document) -> Iterable[Problem]:
                 min=round_.min_judges,
                 count=len(round_.judges),
             )
+        if round_.panel is not None and round_.panel.size > len(round_.judges):
+            yield at("contest.panel-too-large", ["rounds", index, "panel", "size"],
+                     round=round_.id, size=round_.panel.size, count=len(round_.judges))
+        if round_.panel is not None and round_.panel.size < round_.min_judges:
+            yield at("contest.panel-below-min", ["rounds", index, "panel", "size"],
+                     round=round_.id, size=round_.panel.size, min=round_.min_judges)
         criterion_ids = {c.id for c in round_.criteria}
         for t_index, rule in enumerate(round_.tie_break):
             if rule.startswith("criterion:") and rule.split(":", 1)[1] not in criterion_ids:

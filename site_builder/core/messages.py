@@ -395,6 +395,26 @@ CATALOGUE: dict[str, _M] = {
         "'{round}' 단계의 min_judges({min})가 그 단계 심사위원 수({count})보다 많습니다.",
         "min_judges ({min}) of round '{round}' exceeds its number of judges ({count}).",
     ),
+    "contest.panel-too-large": _m(
+        "'{round}' 단계의 panel.size({size})가 그 단계 심사위원 수({count})보다 많습니다.",
+        "panel.size ({size}) of round '{round}' exceeds its number of judges ({count}).",
+        "size를 줄이거나 그 단계의 judges에 심사위원을 더하세요.",
+        "Lower the size or add judges to the round's judges.",
+    ),
+    "contest.panel-below-min": _m(
+        "'{round}' 단계의 panel.size({size})가 min_judges({min})보다 작아, 배정대로 심사하면 "
+        "어느 출품작도 min_judges를 채우지 못합니다.",
+        "panel.size ({size}) of round '{round}' is below its min_judges ({min}): no entry "
+        "judged by its panel could ever be complete.",
+        "size를 min_judges 이상으로 하거나 min_judges를 줄이세요.",
+        "Make the size at least min_judges, or lower min_judges.",
+    ),
+    "contest.unknown-expertise": _m(
+        "심사위원 '{login}'의 expertise에 적은 분야 '{category}'이(가) categories에 없습니다.",
+        "The expertise of judge '{login}' names '{category}', which is not a category.",
+        "분야 id를 쓰세요: {categories}",
+        "Use a category id: {categories}",
+    ),
     # --- entries --------------------------------------------------------------
     "entry.bad-slug": _m(
         "폴더 이름 '{slug}'은(는) 출품작 이름(slug)으로 쓸 수 없습니다.",
@@ -935,6 +955,32 @@ CATALOGUE: dict[str, _M] = {
         "이 출품작은 다른 심사위원이 평가합니다. 주최 측에 알려 주세요.",
         "Other judges score this entry; please tell the organizers.",
     ),
+    "score.not-assigned": _m(
+        "'{login}'님은 '{round}' 단계에서 출품작 '{slug}'의 심사위원으로 배정되지 않았습니다 "
+        "({file}).",
+        "'{login}' is not on the panel of '{slug}' in round '{round}' ({file}).",
+        "배정된 출품작만 채점할 수 있습니다. 이 출품작을 심사해야 한다면 주최 측({organizer})에 "
+        "배정을 바꿔 달라고 요청하세요. `contest status`에서 자기 배정 목록을 볼 수 있습니다.",
+        "Judges score the entries assigned to them. If you should judge this one, ask the "
+        "organizers ({organizer}) to change the assignment; `contest status` lists your queue.",
+    ),
+    "score.entry-unassigned": _m(
+        "출품작 '{slug}'은(는) '{round}' 단계 배정({file})에 없어 아직 누구도 채점할 수 없습니다.",
+        "The entry '{slug}' is not in the assignment of round '{round}' ({file}), so nobody "
+        "can score it yet.",
+        "주최 측({organizer})에 `contest assign --round {round} --keep --write`로 배정에 "
+        "더해 달라고 요청하세요.",
+        "Ask the organizers ({organizer}) to add it with "
+        "`contest assign --round {round} --keep --write`.",
+    ),
+    "score.assignment-unreadable": _m(
+        "심사 배정 파일 {file}을(를) 읽을 수 없어, 누가 채점할 수 있는지 확인할 수 없습니다.",
+        "The assignment file {file} cannot be read, so who may score cannot be checked.",
+        "주최 측({organizer})에 `contest assign`으로 파일을 다시 써 달라고 알려 주세요. 고친 "
+        "뒤 같은 댓글을 다시 올리면 됩니다.",
+        "Tell the organizers ({organizer}) to write the file again with `contest assign`, "
+        "then post the same comment again.",
+    ),
     "score.not-advanced": _m(
         "출품작 '{slug}'은(는) '{previous}' 단계를 통과하지 못해 '{round}' 단계 심사 대상이 아닙니다.",
         "The entry '{slug}' did not advance from round '{previous}', so it is not judged "
@@ -1105,6 +1151,83 @@ CATALOGUE: dict[str, _M] = {
         "The clone is shallow, so who made each score commit was not checked.",
         "전체 기록을 받으세요: git fetch --unshallow (actions/checkout에서는 fetch-depth: 0).",
         "Fetch the whole history: git fetch --unshallow (actions/checkout: fetch-depth: 0).",
+    ),
+    # --- judge panels (contest assign) ------------------------------------------------
+    "assign.unknown-round": _m(
+        "심사 단계 '{round}'이(가) 없습니다.",
+        "There is no round '{round}'.",
+        "contest.yml의 단계: {rounds}",
+        "The rounds of contest.yml are: {rounds}",
+    ),
+    "assign.no-panel": _m(
+        "'{round}' 단계에는 panel이 없어 배정하지 않습니다. 그 단계의 모든 심사위원이 모든 "
+        "출품작을 심사합니다.",
+        "Round '{round}' has no panel, so there is nothing to assign: every judge of the "
+        "round may score every entry.",
+        "출품작마다 심사위원 수를 정하려면 그 단계에 `panel: {{size: 3}}`처럼 쓰세요.",
+        "To give each entry a panel, add `panel: {{size: 3}}` (say) to the round.",
+    ),
+    "assign.empty-round": _m(
+        "'{round}' 단계에 심사할 출품작이 없어 배정할 것이 없습니다.",
+        "Round '{round}' has no entries, so there is nothing to assign.",
+        "출품작이 병합된 뒤(다음 단계라면 앞 단계 결과가 커밋된 뒤) 다시 실행하세요.",
+        "Run it again once entries are merged (for a later round: once the previous "
+        "round's results are committed).",
+    ),
+    "assign.panel-too-large": _m(
+        "'{round}' 단계의 panel.size({size})가 그 단계 심사위원 수({count})보다 많습니다.",
+        "panel.size ({size}) of round '{round}' exceeds its number of judges ({count}).",
+        "size를 줄이거나 그 단계의 judges에 심사위원을 더하세요.",
+        "Lower the size or add judges to the round.",
+    ),
+    "assign.all-conflicted": _m(
+        "'{round}' 단계의 심사위원 {count}명 모두가 출품작 '{slug}'과(와) 이해관계가 있어, 이 "
+        "출품작을 심사할 사람이 없습니다.",
+        "All {count} judges of round '{round}' have a conflict of interest with '{slug}': "
+        "nobody can judge it.",
+        "이해관계가 없는 심사위원을 그 단계에 더하세요. 신고된 제척(conflicts)과 팀 구성원을 "
+        "확인하세요.",
+        "Add judges without a conflict to the round; check the declared conflicts and the "
+        "entry's team.",
+    ),
+    "assign.too-few-free": _m(
+        "출품작 '{slug}'과(와) 이해관계가 없는 심사위원이 {free}명뿐이라(제척 {conflicts}명) "
+        "panel.size {size}명을 채울 수 없습니다.",
+        "Only {free} judges are free of conflict with '{slug}' ({conflicts} have one), fewer "
+        "than the panel size of {size}.",
+        "'{round}' 단계에 심사위원을 더하거나 panel.size를 {free} 이하로 줄이세요.",
+        "Add judges to round '{round}' or lower panel.size to {free} or less.",
+    ),
+    "assign.capacity": _m(
+        "출품작 {entries}개에 {size}명씩, 배정 {places}건이 필요한데 심사위원들이 맡을 수 "
+        "있는 것은 모두 {capacity}건입니다 (max_load와 제척을 뺀 수).",
+        "{entries} entries with {size} judges each need {places} places, but the judges can "
+        "take {capacity} in all (their max_load, less their conflicts).",
+        "'{round}' 단계에 심사위원을 더하거나 max_load를 늘리거나 panel.size를 줄이세요.",
+        "Add judges to round '{round}', raise their max_load or lower panel.size.",
+    ),
+    "assign.infeasible": _m(
+        "'{round}' 단계에서 제척과 max_load를 지키며 부담을 고르게 나누는 배정이 없습니다 "
+        "(출품작 {entries}개, 심사위원 {judges}명, {size}명씩).",
+        "No assignment of round '{round}' respects the conflicts and max_load with even "
+        "loads ({entries} entries, {judges} judges, {size} each).",
+        "심사위원을 더하거나 max_load를 늘리세요. 제척이 몇몇 심사위원에게 몰려 있는지도 "
+        "확인하세요.",
+        "Add judges or raise max_load; check whether conflicts crowd on a few judges.",
+    ),
+    "assign.disconnected": _m(
+        "'{round}' 단계의 심사위원들을 공유 출품작으로 모두 잇는 배정을 찾지 못했습니다. "
+        "이대로는 심사위원의 관대함 보정이 심사위원끼리 비교할 수 없습니다.",
+        "No assignment of round '{round}' links all of its judges through shared entries; "
+        "without that the leniency correction cannot compare them.",
+        "제척이 심사위원 무리를 나누고 있는지 확인하고, 여러 분야를 맡는 심사위원을 더하세요.",
+        "Check whether conflicts split the judges into groups; add judges who span them.",
+    ),
+    "assign.file-round": _m(
+        "배정 파일의 round '{round}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다.",
+        "The file says round '{round}' but its name is for round '{expected}'.",
+        "`contest assign --round {expected} --write`로 다시 쓰세요.",
+        "Write it again with `contest assign --round {expected} --write`.",
     ),
     # --- the tally (contest tally) -------------------------------------------------
     "tally.previous-missing": _m(
@@ -1340,6 +1463,56 @@ CATALOGUE: dict[str, _M] = {
     "ui.status-advanced-unknown": _m(
         "{file}이(가) 없어 앞 단계 통과 여부를 모릅니다. 모든 출품작을 보여 줍니다.",
         "{file} is missing, so it is not known which entries advanced; all entries are shown.",
+    ),
+    "ui.status-queues-title": _m(
+        "심사위원별 배정 ({file})", "Each judge's queue ({file})",
+    ),
+    "ui.status-queue": _m(
+        "배정 {assigned}, 채점 {scored}, 남음 {left}",
+        "assigned {assigned}, scored {scored}, left {left}",
+    ),
+    "ui.queues-issue-title": _m(
+        "심사 배정 현황: {name} ({round})", "Judging queues: {name} ({round})",
+    ),
+    "ui.queues-intro": _m(
+        "`contest queues`가 {file}과(와) 점수 기록으로 만든 글입니다. 워크플로가 이 글을 "
+        "고쳐 쓰므로 직접 고치지 마세요. 출품작마다 {size}명이 심사하며, 심사위원의 /score가 "
+        "기록되면 체크됩니다.",
+        "Written by `contest queues` from {file} and the score ledger, and rewritten in place "
+        "by a workflow: do not edit it. Each entry is judged by {size} judges; an entry is "
+        "checked once the judge's /score is recorded.",
+    ),
+    "ui.queues-summary": _m(
+        "출품작 {entries}개, 심사위원 {judges}명, 채점 {scored}/{assigned}건",
+        "{entries} entries, {judges} judges, {scored} of {assigned} scores recorded",
+    ),
+    "ui.queues-more": _m(
+        "남은 {count}개는 `contest status --round {round}`에서 보세요.",
+        "{count} more: see `contest status --round {round}`.",
+    ),
+    "ui.queues-left-only": _m(
+        "글 길이 제한 때문에 남은 출품작만 적었습니다.",
+        "To fit GitHub's length limit, only the entries left are listed.",
+    ),
+    "ui.assign-summary": _m(
+        "'{round}' 단계: 출품작 {entries}개에 {size}명씩, 심사위원 {judges}명, 부담 "
+        "{low}~{high}건, 분야 일치 {matched}/{places}건, 최소 연결 {min_cut} (seed {seed})",
+        "Round '{round}': {entries} entries, {size} judges each, {judges} judges, loads "
+        "{low} to {high}, expertise matched {matched} of {places}, min cut {min_cut} "
+        "(seed {seed})",
+    ),
+    "ui.assign-kept": _m(
+        "기존 배정 {total}건 가운데 {kept}건을 유지했고, 출품작 {changed}개의 심사위원이 "
+        "바뀌었습니다.",
+        "Kept {kept} of the {total} existing places; {changed} entries have a changed panel.",
+    ),
+    "ui.assign-written": _m("{file}에 썼습니다.", "Wrote {file}."),
+    "ui.assign-dry-run": _m(
+        "{file}에 쓰려면 --write를 붙이세요.", "Add --write to write {file}.",
+    ),
+    "ui.assign-refused": _m(
+        "'{round}' 단계를 배정하지 않았습니다. 아무 파일도 쓰지 않았습니다.",
+        "Round '{round}' was not assigned; nothing was written.",
     ),
     "ui.status-unreadable": _m(
         "출품작 파일을 읽을 수 없어 팀원과의 제척을 확인하지 못한 출품작: {entries}. "

@@ -33,7 +33,7 @@ from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, load_file
 from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
 from site_builder.core.reporter import markdown_escape
-from site_builder.judging import ledger, scorecomment
+from site_builder.judging import assignment, ledger, scorecomment
 from site_builder.judging.ledger import ScoreRecord
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST, SLUG
 
@@ -184,10 +184,13 @@ class Facts:
 
     `entry_of` names the entry the pull request is for (or raises `Refusal`);
     `latest_recorded` gives the order key (`ledger.order_key`) of the last score given
-    or withdrawn at a score path, None when there was none."""
+    or withdrawn at a score path, None when there was none; `past_team` the judges
+    (casefolded) on any team the entry had on the default branch (`teams.team_history`),
+    so that leaving a team does not clear a conflict."""
 
     entry_of: Callable[[], str]
     latest_recorded: Callable[[str], tuple[datetime, int] | None]
+    past_team: Callable[[str], frozenset[str]] = lambda slug: frozenset()
 
 
 def refuse(code: str, **params: Any) -> Refusal:
@@ -272,7 +275,7 @@ def decide(
     round_ = _choose_round(contest, command, event)
     judge_login = _check_judge(contest, round_, event)
     slug = facts.entry_of()
-    team = _entry_team(root, slug, event.default_branch)
+    team = _entry_team(root, slug, event.default_branch) | facts.past_team(slug)
     target = Target(round_, slug, judge_login, ledger.score_path(round_.id, slug, judge_login))
     this = ledger.order_key(event.created_at, event.html_url)
     existing = None
@@ -292,6 +295,9 @@ def decide(
     if why is not None:
         raise refuse(f"score.conflict-{why}", login=event.login, slug=slug)
     _check_advanced(root, contest, round_, slug)
+    unassigned = assignment.allows(root, contest, round_, slug, judge_login)
+    if unassigned is not None:
+        raise Refusal([unassigned])
     checked = scorecomment.ballot(command, round_)
     if checked.ballot is None or parsed.problems:
         raise Refusal([*parsed.problems, *checked.problems], round_)

@@ -51,6 +51,7 @@ from site_builder.judging.decision import (
     refused,
     reply_failed,
 )
+from site_builder.submissions.teams import team_history
 
 __all__ = ["CommentEvent", "Outcome", "Result", "error_reply", "event_from_payload",
            "outputs", "read_event", "record_comment", "summary"]
@@ -230,8 +231,13 @@ def record_comment(
             slugs.append(pullentry.entry_of_pull_request(repo, remote, event))
         return slugs[0]
 
+    def past_team(slug: str) -> frozenset[str]:
+        past = team_history(root, [judge.github for judge in contest.judges]).get(slug)
+        return past.ever if past is not None else frozenset()
+
     facts = Facts(entry_of=slug_of,
-                  latest_recorded=lambda path: _latest_recorded(repo, git_path(path)))
+                  latest_recorded=lambda path: _latest_recorded(repo, git_path(path)),
+                  past_team=past_team)
 
     maybe_landed = False
     last_error = ""

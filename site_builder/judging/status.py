@@ -27,7 +27,7 @@ from site_builder.core.contest import Contest, Round
 from site_builder.core.errors import UsageError
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, collection_paused, load_file
 from site_builder.core.reporter import Rendering, markdown_escape
-from site_builder.judging import ledger
+from site_builder.judging import assignment, ledger
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST
 from site_builder.submissions.teams import team_history, team_logins, unchanged_since
 from site_builder.tallying import roster
@@ -52,6 +52,9 @@ class Coverage:
     advanced_file: str | None = None
     """Set when the round's entries should come from this results file but it is missing."""
     unreadable: list[str] = field(default_factory=list)
+    assigned: dict[str, list[str]] | None = None
+    """With an assignments/<round>.yml: each judge's queue (slugs), by judge."""
+    assignment_file: str | None = None
 
     def state(self, slug: str, judge: str) -> State:
         return self.cells.get((slug, judge), "missing")
@@ -96,6 +99,11 @@ class Coverage:
             judge: [slug for slug in self.entries if (slug, judge) not in cells]
             for judge in self.judges
         }
+
+    def queue(self, judge: str) -> tuple[list[str], list[str]]:
+        """(assigned, left) of `judge` in a round with an assignment."""
+        assigned = (self.assigned or {}).get(judge, [])
+        return assigned, [slug for slug in assigned if self.state(slug, judge) != "scored"]
 
     def below_min(self) -> list[tuple[str, int, int]]:
         """(slug, scores, judges without a conflict) for entries under min_judges."""
@@ -194,7 +202,35 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
         scorer = by_login.get(record.judge.casefold())
         if scorer is not None and record.entry in in_round:
             cells.setdefault((record.entry, scorer), "scored")  # a conflict stays one
-    return Coverage(round_, slugs, judges, cells, advanced_file, unreadable)
+    panels, problems = assignment.read_assignment(root, round_.id)
+    if problems:
+        raise UsageError(f"{assignment.assignment_file(round_.id)}: {problems[0].message('en')}"
+                         " (run `contest assign` again)")
+    assigned = None
+    if panels is not None:
+        assigned = {judge: panels.queue(judge) for judge in judges}
+    return Coverage(round_, slugs, judges, cells, advanced_file, unreadable, assigned,
+                    assignment.assignment_file(round_.id) if panels is not None else None)
+
+
+def _queue_lines(cov: Coverage, lang: str, *, markdown: bool) -> list[str]:
+    """Each judge's queue: assigned, scored, left (and which are left)."""
+    if cov.assigned is None:
+        return []
+    title = messages.render("ui.status-queues-title", lang, {"file": cov.assignment_file})
+    lines = ["", f"#### {markdown_escape(title)}" if markdown else title]
+    if markdown:
+        lines.append("")
+    for judge in cov.judges:
+        assigned, left = cov.queue(judge)
+        counts = messages.render("ui.status-queue", lang, {
+            "assigned": len(assigned), "scored": len(assigned) - len(left), "left": len(left)})
+        if markdown:
+            listed = ", ".join(f"`{s}`" for s in left)
+            lines.append(f"- {markdown_escape(judge)}: {counts}" + (f": {listed}" if left else ""))
+        else:
+            lines.append(f"  {judge}: {counts}" + (f": {', '.join(left)}" if left else ""))
+    return lines
 
 
 # --- rendering -----------------------------------------------------------------------
@@ -235,6 +271,7 @@ def render_text(cov: Coverage, lang: str) -> str:
     for slug in cov.entries:
         marks = " ".join(f"{symbol:<3}" for symbol in cov.symbols(slug))
         lines.append(f"{slug:<{width}} {marks}  {cov.scored(slug)}/{cov.eligible(slug)}")
+    lines += _queue_lines(cov, lang, markdown=False)
     lines += ["", _legend(lang), "", messages.render("ui.status-missing-title", lang)]
     missing = {j: s for j, s in cov.missing_by_judge().items() if s}
     if not missing:
@@ -274,6 +311,7 @@ def render_markdown(cov: Coverage, lang: str) -> str:
         cells = cov.symbols(slug)
         lines.append(f"| `{slug}` | " + " | ".join(cells)
                      + f" | {cov.scored(slug)}/{cov.eligible(slug)} |")
+    lines += _queue_lines(cov, lang, markdown=True)
     lines += ["", _legend(lang), "", f"#### {messages.render('ui.status-missing-title', lang)}", ""]
     missing = {j: s for j, s in cov.missing_by_judge().items() if s}
     if not missing:
@@ -329,4 +367,8 @@ def as_json(cov: Coverage) -> dict[str, Any]:
         "unreadable": cov.unreadable,
         "scored": cov.total_scored,
         "expected": cov.expected,
+        **({} if cov.assigned is None else {"queues": {
+            judge: {"assigned": cov.queue(judge)[0], "left": cov.queue(judge)[1],
+                    "scored": len(cov.queue(judge)[0]) - len(cov.queue(judge)[1])}
+            for judge in cov.judges}}),
     }

@@ -58,6 +58,7 @@ def collect(
         entries=tuple(entries),
         now=now,
         results=load_results(root, contest),
+        assignments=_assignments(root, contest),
         updated=gitdates.last_changes(root),
         commit=gitdates.head_commit(root),
         pictures=pictures,
@@ -114,3 +115,17 @@ def _accepted(
         ))
         left_out[slug] = tuple(refused)
     return accepted, left_out
+
+
+def _assignments(root: Path, contest: Contest) -> dict[str, tuple[int, int]]:
+    """(seed, min_cut) of each round's panels; a file that cannot be read is left out
+    (`contest status` and the recorder report it)."""
+    from site_builder.judging import assignment
+
+    found: dict[str, tuple[int, int]] = {}
+    for round_ in contest.rounds:
+        if round_.panel is not None and assignment.exists(root, round_.id):
+            read, _ = assignment.read_assignment(root, round_.id)
+            if read is not None:
+                found[round_.id] = (read.seed, read.min_cut)
+    return found

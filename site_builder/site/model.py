@@ -37,6 +37,8 @@ class SiteInput:
     preview: bool = False
     """A preview (`mkdocs serve`, `contest build --only`): a left-out entry's page shows
     its problems instead of being missing."""
+    assignments: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """round id -> (seed, min_cut) of its assignments/<round>.yml, for rounds with one."""
 
     @property
     def lang(self) -> str:

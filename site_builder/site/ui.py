@@ -193,6 +193,19 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "judging.period": ("기간: {opens} ~ {closes}", "Period: {opens} to {closes}"),
     "judging.panel": ("심사위원 {count}명", "{count} judges"),
+    "judging.panels": (
+        "출품작마다 심사위원 {size}명이 심사합니다. 배정은 `contest assign`이 최소 비용 흐름(min-cost flow)으로 정합니다: 이해관계가 있는 심사위원은 빼고, 심사위원마다 맡는 수를 고르게(차이 1건 이하) 나누며, 분야 전문성을 우선하고, 모든 심사위원이 공유 출품작으로 서로 이어지게 합니다.",
+        "Each entry is judged by {size} judges, assigned by `contest assign` as a min-cost flow: no judge with a conflict of interest, loads within one entry of each other, expertise preferred, and every judge linked to every other through shared entries.",
+    ),
+    "judging.panels-file": (
+        "배정 파일 {file}: seed {seed}, 최소 연결 {min_cut} (심사위원을 어떻게 두 무리로 나누어도 두 무리 사이에 출품작을 함께 심사한 심사위원 쌍이 {min_cut}개 이상이라는 뜻이며, 그래서 심사위원 관대함 보정이 모든 심사위원을 서로 비교할 수 있습니다).",
+        "Assignment file {file}: seed {seed}, minimum cut {min_cut} (however the judges are split into two groups, at least {min_cut} pairs of judges across the split share an entry, so the leniency correction can compare every judge with every other).",
+    ),
+    "judging.panels-title": ("심사 배정", "Judge panels"),
+    "judging.panels-pending": (
+        "배정은 아직 공개되지 않았습니다.",
+        "The assignment is not published yet.",
+    ),
     "judging.min": (
         "한 출품작에 최소 {min}명의 점수가 모여야 순위에 오릅니다. 빠진 점수를 0점으로 치지 않습니다.",
         "An entry is ranked only once at least {min} judges have scored it; a missing score never counts as zero.",

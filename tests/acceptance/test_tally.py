@@ -7,8 +7,8 @@ import csv
 import io
 import json
 import random
-import shutil
 import re
+import shutil
 import subprocess
 import zlib
 from dataclasses import replace

@@ -64,6 +64,8 @@ EXERCISED = {
     ("ci.yml", "Validate every entry"): "test_the_judged_contest_still_validates",
     ("validate.yml", "Build a preview site of the entry"): "test_the_site_builds",
     ("pages.yml", "Build the site"): "test_the_site_builds",
+    ("assign-queues.yml", "Write the queue issues"):
+        "test_the_queue_issue_body_follows_the_assignment_and_the_ledger",
 }
 
 
@@ -561,6 +563,46 @@ def test_the_site_builds(judged: Origin, origin: Origin, tmp_path: Path) -> None
     pages = "\n".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in site.rglob("*.html"))
     assert "bus-stop" in pages and "wifi-finder" in pages
+
+
+def test_the_queue_issue_body_follows_the_assignment_and_the_ledger(judged: Origin,
+                                                                    tmp_path: Path) -> None:
+    from conftest import run_contest
+
+    from site_builder.judging import assignment
+    from site_builder.judging.queues import marker
+
+    # The organizers give the first round panels of 3 and commit the assignment.
+    work = tmp_path / "organizer"
+    git(tmp_path, "clone", "-q", str(judged.path), str(work))
+    write_contest(work, judges=JUDGES,
+                  change=lambda data: data["rounds"][0].update(panel={"size": 3}))
+    assigned = run_contest(["assign", "--round", "first", "--write"], work)
+    command_exists(assigned, "assign", "assign-queues.yml", "h7-assign")
+    assert assigned.returncode == 0, assigned.stderr
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "Assign the first round")
+    git(work, "push", "-q", "origin", "main")
+    found, _ = assignment.read_assignment(work, "first")
+    assert found is not None
+
+    payload = {"schedule": "23 */3 * * *", "repository": gh.repository(REPOSITORY)}
+    job = Job("assign-queues.yml", "schedule", payload, judged.path, tmp_path / "queues")
+    job.checkout("Check out")
+    (ran,) = job.run("Write the queue issues")
+    command_exists(ran, "queues", "assign-queues.yml", "h7-assign")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    body = (job.temp / "queues" / "first.md").read_text(encoding="utf-8")
+    assert body.splitlines()[0] == marker("first")
+    assert not (job.temp / "queues" / "final.md").exists()
+    numbers = {"wifi-finder": 5, "bus-stop": 7}
+    scored = set(JUDGES[:len(FIRST_ROUND)])  # who scored both entries
+    for judge in JUDGES:
+        section = body.split(f"### {judge}\n", 1)[1].split("###", 1)[0]
+        for slug in found.queue(judge):
+            mark = "x" if judge in scored else " "
+            link = f"https://github.com/{REPOSITORY}/pull/{numbers[slug]}"
+            assert f"- [{mark}] [`{slug}`]({link})" in section
 
 
 # --- the workflows and this test stay in step ---------------------------------------------

@@ -32,12 +32,13 @@ EXPECTED_WORKFLOWS = {
     "pages.yml",
     "ci.yml",
     "intake.yml",
+    "assign-queues.yml",
 }
 # Workflows allowed to hold `pull-requests: write`.
 PR_WRITERS = {"report.yml", "score.yml", "intake.yml"}
 # Workflows that run with write access or publish; they must not use caches
 # and may only check out the default branch.
-PRIVILEGED = {"report.yml", "score.yml", "intake.yml", "pages.yml"}
+PRIVILEGED = {"report.yml", "score.yml", "intake.yml", "pages.yml", "assign-queues.yml"}
 # The only workflows whose checkout may keep the token: they push.
 PUSHERS = {"score.yml", "intake.yml"}
 # The only accepted inline zizmor suppressions: file -> trigger on that line.
@@ -395,3 +396,14 @@ def test_intake_only_reads_labeled_issues(workflows: Workflows) -> None:
     assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
     (job,) = jobs(workflow).values()
     assert "contains(github.event.issue.labels.*.name, 'entry')" in job["if"]
+
+
+def test_assign_queues_only_edits_issues(workflows: Workflows) -> None:
+    """The queue workflow reads the default branch and writes issues, nothing else; it
+    runs on a schedule or by hand, never on an event carrying someone's text."""
+    workflow = workflows["assign-queues.yml"]
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    job = workflow["jobs"]["queues"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "contest queues" in script and "gh issue edit" in script

@@ -96,6 +96,15 @@ def _round(site: SiteInput, round_: Round) -> list[str]:
         text(ui.t(f"corr.{round_.correction}", lang)),
         "",
     ]
+    if round_.panel is not None:
+        lines += [f"### {text(ui.t('judging.panels-title', lang))}", "",
+                  text(ui.t("judging.panels", lang, size=round_.panel.size)), ""]
+        found = site.assignments.get(round_.id)
+        if found is None:
+            lines += [text(ui.t("judging.panels-pending", lang)), ""]
+        else:
+            lines += [text(ui.t("judging.panels-file", lang, file=f"assignments/{round_.id}.yml",
+                                seed=found[0], min_cut=found[1])), ""]
     if round_.tie_break:
         rules = []
         for rule in round_.tie_break:
