@@ -1,3 +1,5 @@
+"""`contest assign`: judge panels for a round; `contest queues`: each round's queue issue."""
+
 from __future__ import annotations
 
 from pathlib import Path

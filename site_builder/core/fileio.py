@@ -39,12 +39,14 @@ def read_payload(path: Path) -> Any:
 
 
 class Unreadable(Exception):
-    """A JSON file that cannot be used; `detail` says why, in a few English words, and
-    `code` with `params` say it as a message of `core.messages`, for any language."""
+    """A JSON file that cannot be used: `code` and `params` say why (`core.messages`),
+    `detail` in English, for logs."""
 
-    def __init__(self, detail: str, code: str, **params: Any) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, code: str, **params: Any) -> None:
+        from site_builder.core import messages
+
+        self.detail = messages.render(code, "en", params)
+        super().__init__(self.detail)
         self.code = code
         self.params = params
 
@@ -58,15 +60,15 @@ def read_json_object(path: Path, limit: int) -> dict[str, Any]:
     file, is larger than `limit` bytes, is not UTF-8 JSON (NaN and Infinity are not
     JSON either) or holds something other than an object."""
     if path.is_symlink() or not path.is_file():
-        raise Unreadable("not a regular file", "tally.results-not-file")
+        raise Unreadable("tally.results-not-file")
     if path.stat().st_size > limit:
-        raise Unreadable(f"larger than {limit:,} bytes", "tally.results-too-large", limit=limit)
+        raise Unreadable("tally.results-too-large", limit=limit)
     try:
         data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Unreadable(str(exc)[:200], "tally.results-not-json", error=str(exc)[:200]) from None
+        raise Unreadable("tally.results-not-json", error=str(exc)[:200]) from None
     if not isinstance(data, dict):
-        raise Unreadable("not a JSON object", "tally.results-not-object")
+        raise Unreadable("tally.results-not-object")
     return data
 
 

@@ -1317,12 +1317,6 @@ CATALOGUE: dict[str, _M] = {
         "공모전 저장소 안에서 실행하거나 --root로 그 폴더를 주세요.",
         "Run inside a contest repository or give --root.",
     ),
-    "cli.contest-invalid": _m(
-        "contest.yml이 올바르지 않습니다.",
-        "contest.yml is not valid.",
-        "`contest validate contest.yml`로 무엇을 고칠지 확인하세요.",
-        "Run `contest validate contest.yml` to see what to fix.",
-    ),
     "cli.not-a-contest-path": _m(
         "{path}: 검사할 수 있는 경로가 아닙니다.",
         "{path}: give contest.yml, an entries/<slug> folder or the scores/ folder.",

@@ -87,6 +87,8 @@ def _patterns(node: object) -> set[str]:
 
 # A value each anchored pattern of the schemas accepts.
 _SAMPLES = {
+    "^[^<>\\n]+$": "contest-bot",
+    "^[^<>@\\s]+@[^<>@\\s]+$": "bot@example.org",
     "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$": "owner/repo",
     "^(criterion:[a-z][a-z0-9_-]{0,39}|top_marks|median)$": "median",
     "^[a-z][a-z0-9_-]{0,39}$": "round-1",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_contest
-from contestkit import add_entry, commit_all, git, write_contest
+from contestkit import add_entry, commit_all, commit_scores, git, write_contest
 
 from site_builder.core.contest import Contest, load_contest
 from site_builder.judging import ledger, status
@@ -79,7 +79,7 @@ class Forge:
             comment_url="https://github.com/o/r/pull/3#issuecomment-100", pull_request=3,
         )
         ledger.write_record(self.main, item)
-        commit_all(self.main, f"Score {entry} by {judge}")
+        commit_scores(self.main)
         git(self.main, "push", "-q", "origin", "HEAD:main")
         return item.path
 

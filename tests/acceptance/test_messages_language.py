@@ -34,5 +34,5 @@ def test_an_invalid_contest_is_said_in_korean(contest_tree: ContestTree) -> None
         result = run_contest(command, contest_tree.root)
         assert_no_traceback(result)
         assert result.returncode == 2
-        assert "contest.yml이 올바르지 않습니다." in result.stderr, command
+        assert "contest.yml에 문제가 있어 이 명령을 실행할 수 없습니다" in result.stderr, command
         assert "is not valid" not in result.stderr

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from conftest import assert_no_traceback, run_contest
+from contestkit import REPO as ROOT
 
 from site_builder.site.build import build_site
-from tests.showcase_repo import ROOT, make_repo
+from tests.showcase_repo import make_repo
 
 pytestmark = pytest.mark.slow
 HOSTILE = "<script>alert('c')</script>"

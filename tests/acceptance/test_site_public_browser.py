@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from contestkit import REPO as ROOT
 
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
 from site_builder.site.pages.gallery import PAGE_SIZE
 from tests.acceptance.test_site_browser import ARGS, CHROMIUM
-from tests.showcase_repo import ROOT, make_repo
+from tests.showcase_repo import make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser

@@ -75,11 +75,11 @@ def test_the_tally_and_the_showcase_refuse_the_same_files(
     (published / "results" / "first.json").write_bytes(HOSTILE[name][0])
     committed = resultfiles.read_committed(published, "first")
     assert committed.data is None and committed.problem is not None
-    detail = committed.problem.params["detail"]
-    assert HOSTILE[name][1] in detail
+    detail = committed.problem.params["detail"]  # a sentence in every language
+    assert HOSTILE[name][1] in detail["en"]
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.contest"):
         assert load_results(published, contest) == ()
-    assert f"results/first.json: {detail}; its results are not shown" in caplog.text
+    assert f"results/first.json: {detail['en']}; its results are not shown" in caplog.text
 
 
 def _two_round_contest(root: Path) -> None:
