@@ -58,6 +58,7 @@ from site_builder.core.loader import (
 from site_builder.core.problems import Problem, dotted
 from site_builder.judging import ledger, scorecomment
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST
+from site_builder.submissions.teams import team_history
 from site_builder.tallying import roster
 
 ASSIGNMENTS_DIR = "assignments"
@@ -441,10 +442,8 @@ def conflicted(contest: Contest, judges: Sequence[str],
     """slug -> the judges of `judges` who may not score it: declared conflicts and the
     team (`teams`: slug -> casefolded logins), as `ledger.conflict` decides.
 
-    This is where panels learn about conflicts, and the one place to extend: the rule
-    that an entry's every past team counts (issue #10, being built in the ledger and
-    teams modules) plugs in by passing the union of those teams in `teams`, or by
-    adding its check beside `ledger.conflict` here."""
+    This is where panels learn about conflicts; `_read_entries` passes, for each entry,
+    the union of every team it had on the default branch (`teams.team_history`)."""
     # Only the judges who could have one are asked (5,000 entries x 200 judges would be
     # a million questions): those on the team and those who declared the entry.
     declared: dict[str, list[str]] = {}
@@ -476,6 +475,10 @@ def _read_entries(root: Path, slugs: Sequence[str], judges: Sequence[str]
         else:
             categories[slug] = peek_text(raw, "category")
         teams[slug] = roster.read_entry(root, slug, judges, titles=False)[1]
+    # A judge who left a team keeps the conflict (one `git log` for all entries).
+    for slug, past in team_history(root, judges).items():
+        if slug in teams:
+            teams[slug] = teams[slug] | past.ever
     return categories, teams
 
 

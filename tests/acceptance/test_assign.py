@@ -181,3 +181,20 @@ def test_an_unassigned_judge_is_refused_unless_the_round_allows_it(tmp_path: Pat
     assert "wifi-finder" in result.reply
     assert record(ci, payload(f"/score\n{FULL_FIRST}", "judge-ahn", number=1),
                   push=False).outcome is Outcome.RECORDED
+
+
+def test_attack_judge_leaves_team_then_is_assigned_the_entry(tmp_path: Path) -> None:
+    """A judge on an entry's team who is taken off it (a later commit on the default
+    branch) still has the conflict: the panels never give them that entry."""
+    root = make_contest(tmp_path / "c", history=True)
+    manifest = root / "entries" / "entry-005" / "entry.yml"
+    text = manifest.read_text("utf-8")
+    assert "judge-e" in text
+    manifest.write_text(text.replace("judge-e", "entrant-y"), "utf-8")  # judge-e leaves
+    commit_all(root, "Team change for entry-005 (#40)")
+    done = run_contest(["--lang", "en", "assign", "--round", "first", "--write"], root)
+    assert done.returncode == 0, done.stderr
+    found, _ = assignment.read_assignment(root, "first")
+    assert found is not None
+    assert "judge-e" not in found.panels["entry-005"]
+    assert all(len(p) == 3 for p in found.panels.values())

@@ -543,3 +543,26 @@ def test_refusals_about_time_speak_the_contest_offset(
     assert at not in result.reply and "+00:00" not in result.reply
     times = re.findall(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([^\s,;)]*)", result.reply)
     assert times and set(times) == {"+09:00"}, result.reply
+
+
+def test_attack_judge_leaves_team_then_scores_it(origin: Path, tmp_path: Path) -> None:
+    """judge-dong was on wifi-finder's team (#1); a merged pull request (#7) takes them
+    off it. Their /score on #7 is still a conflict: the recorder asks the default
+    branch's history of the team, not only today's manifest."""
+    work = clone(origin, tmp_path / "work")
+
+    def leave() -> None:
+        manifest = work / "entries" / "wifi-finder" / "entry.yml"
+        manifest.write_text(
+            manifest.read_text("utf-8").replace("judge-dong", "entrant-five"), "utf-8")
+
+    _pr(work, 7, "leave", git(work, "rev-parse", "HEAD"), leave, title="Team change")
+    git(work, "merge", "-q", "--no-ff", "leave", "-m",
+        "Merge pull request #7 from entrant-one/leave", identity=True)
+    git(work, "push", "-q", "origin", "main")
+    before = main_sha(origin)
+    result = record(clone(origin, tmp_path / "ci"),
+                    payload("/score\n" + FULL_FIRST, "judge-dong", number=7))
+    assert result.outcome is Outcome.REFUSED, result.reply
+    assert [p.code for p in result.problems] == ["score.conflict-team"]
+    assert main_sha(origin) == before

@@ -93,3 +93,21 @@ def test_replies_are_rendered_from_the_plan(contest_root: Path) -> None:
     result = decision.done("en", plan, event, "0123456789abcdef", 1)
     assert result.reply.startswith("**Score recorded**")
     assert "`scores/first/wifi-finder/judge-ahn.yml`" in result.reply
+
+
+def test_attack_judge_leaves_team_then_scores_it(contest_root: Path) -> None:
+    """judge-ahn is not on bus-stop's team now, but was on it once (the recorder asks
+    git's history through `Facts.past_team`): the score is refused as a conflict."""
+    body = "/score\n" + FULL_FIRST
+    event = decision.event_from_payload(
+        gh.issue_comment(body=body, login="judge-dong", created_at=FIRST_TIME, number=1))
+    facts = Facts(lambda: "bus-stop", lambda path: None,
+                  past_team=lambda slug: frozenset({"judge-dong"} if slug == "bus-stop" else ()))
+    with pytest.raises(Refusal) as refused:
+        decision.decide(contest_root, contest_of(contest_root), scorecomment.parse(body),
+                        event, facts)
+    assert [p.code for p in refused.value.problems] == ["score.conflict-team"]
+    # Without that history the same score is planned: the history is what refuses it.
+    plan = decision.decide(contest_root, contest_of(contest_root), scorecomment.parse(body),
+                           event, Facts(lambda: "bus-stop", lambda path: None))
+    assert plan.outcome is Outcome.RECORDED
