@@ -1725,6 +1725,24 @@ CATALOGUE: dict[str, _M] = {
         "Aggregation: {aggregation}, judge correction: {correction}, at least {min_judges} "
         "judges, ties: {tie_break}",
     ),
+    # The method's configuration words, said in the contest's language (never the token).
+    "ui.tally-aggregation-mean": _m("심사위원 총점의 평균", "the mean of the judges' totals"),
+    "ui.tally-aggregation-trimmed": _m(
+        "절사 평균(심사위원 5명 이상이면 가장 높은 총점과 가장 낮은 총점을 빼고 평균)",
+        "trimmed mean (with 5 judges or more, the highest and the lowest total are left out)",
+    ),
+    "ui.tally-aggregation-median": _m("심사위원 총점의 중앙값", "the median of the judges' totals"),
+    "ui.tally-correction-none": _m("보정하지 않음", "none"),
+    "ui.tally-correction-additive": _m(
+        "관대함 보정(심사위원마다 후하거나 박한 정도를 빼 줌)",
+        "leniency correction (each judge's generosity or harshness taken out)",
+    ),
+    "ui.tally-correction-zscore": _m(
+        "심사위원별 표준화(z점수)", "per-judge standardisation (z-scores)",
+    ),
+    "ui.tally-tie-criterion": _m("'{name}'의 보정 평균이 높은 쪽", "the higher corrected mean in '{name}'"),
+    "ui.tally-tie-top_marks": _m("만점을 받은 횟수가 많은 쪽", "more maximum marks"),
+    "ui.tally-tie-median": _m("총점의 중앙값이 높은 쪽", "the higher median total"),
     "ui.tally-data": _m("데이터 SHA-256: {hash}", "Data SHA-256: {hash}"),
     "ui.tally-commit": _m("원장 커밋: {commit}", "Ledger commit: {commit}"),
     "ui.tally-summary": _m(

@@ -61,15 +61,26 @@ def _label(result: RoundResult, slug: str) -> str:
     return f"{_visible(title)} ({slug})" if title else slug
 
 
+def _tie_rule(result: RoundResult, rule: str, lang: str) -> str:
+    if rule.startswith("criterion:"):
+        criterion = result.round.criterion(rule.split(":", 1)[1])
+        return _t("ui.tally-tie-criterion", lang,
+                  name=criterion.name if criterion is not None else rule.split(":", 1)[1])
+    return _t(f"ui.tally-tie-{rule}", lang)
+
+
 def _header(result: RoundResult, lang: str) -> list[str]:
     doc = result.document
     method = doc["method"]
     entries = doc["entries"]
     ranked = sum(1 for e in entries if e["rank"] is not None)
     lines = [
-        _t("ui.tally-method", lang, aggregation=method["aggregation"],
-           correction=method["correction"], min_judges=method["min_judges"],
-           tie_break=" > ".join(method["tie_break"]) or "-"),
+        _t("ui.tally-method", lang,
+           aggregation=_t(f"ui.tally-aggregation-{method['aggregation']}", lang),
+           correction=_t(f"ui.tally-correction-{method['correction']}", lang),
+           min_judges=method["min_judges"],
+           tie_break=" > ".join(_tie_rule(result, rule, lang) for rule in method["tie_break"])
+           or "-"),
         _t("ui.tally-summary", lang, entries=len(entries), scores=result.scored, ranked=ranked,
            incomplete=len(entries) - ranked),
         _t("ui.tally-data", lang, hash=doc["data_sha256"]),

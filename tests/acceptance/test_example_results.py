@@ -75,3 +75,17 @@ def test_one_changed_mark_in_a_copy_fails_the_check(copy: Path) -> None:
         assert "Verified: results/first.json" in run.stdout  # the first round is untouched
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_the_korean_tally_names_its_method_in_korean(copy: Path, fmt: str) -> None:
+    """The method line says what the configuration means, never its tokens
+    ("trimmed", "additive", "criterion:usefulness > top_marks")."""
+    run = invoke_contest(["--root", str(copy), "tally", "--round", "first", "--format", fmt],
+                         copy)
+    assert run.returncode == 0, run.stderr
+    header = "\n".join(run.stdout.splitlines()[:8]).replace("&gt;", ">")
+    assert "절사 평균" in header and "관대함 보정" in header, header
+    assert "'활용성'의 보정 평균이 높은 쪽 > 만점을 받은 횟수가 많은 쪽" in header, header
+    for token in ("trimmed", "additive", "criterion:", "top_marks", "median"):
+        assert token not in header, (token, header)

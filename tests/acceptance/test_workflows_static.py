@@ -407,3 +407,15 @@ def test_assign_queues_only_edits_issues(workflows: Workflows) -> None:
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     script = "\n".join(step.get("run", "") for step in job["steps"])
     assert "contest queues" in script and "gh issue edit" in script
+
+
+def test_lateness_is_the_time_github_records_for_the_last_push_or_edit() -> None:
+    """A pull request or issue opened before the close and filled in after it is late:
+    validation is given the event's `updated_at` (the push or the edit), never the
+    opening time or a commit date."""
+    for name, expected in (("validate.yml", "github.event.pull_request.updated_at"),
+                           ("intake.yml", "github.event.issue.updated_at")):
+        text = (REPO / ".github" / "workflows" / name).read_text("utf-8")
+        assert "--submitted-at" in text, name
+        assert expected in text, name
+        assert "created_at }}" not in text, name
