@@ -127,13 +127,14 @@ def _hidden_characters(
 ) -> Iterator[Problem]:
     # A value whose form the schema refused (a login with a line break) is reported once.
     refused = {p.field for p in known if p.code == "schema.pattern"}
-    for path, text in sorted(_strings(data), key=lambda found: doc.locate(found[0])):
-        if dotted(path) in refused:
-            continue
+    found = []
+    for path, text in _strings(data):
         multiline = len(path) == 1 and path[0] in characters.MULTILINE_FIELDS
         char = characters.forbidden(text, multiline=multiline)
-        if char is None:
-            continue
+        if char is not None and dotted(path) not in refused:
+            found.append((path, char))
+    # Only the offending values are located (locating every value cost more than the check).
+    for path, char in sorted(found, key=lambda item: doc.locate(item[0])):
         line, column = doc.locate_text(path, char)
         yield Problem(
             doc.file, line, column, "text.hidden-character",

@@ -30,6 +30,14 @@ class TooDeep(NamedTuple):
 
 def too_deep(text: str) -> TooDeep | None:
     """The first bracket of `text` nested (or left open) deeper than `LIMITS` allows."""
+    # A bracket cannot nest deeper than it occurs: most descriptions stop here, and
+    # str.count is C where the scan below is a Python loop (0.27 ms a description).
+    if all(text.count(open_) <= limit for open_, (_close, limit) in LIMITS.items()):
+        return None
+    return _scan(text)
+
+
+def _scan(text: str) -> TooDeep | None:
     depth = dict.fromkeys(LIMITS, 0)
     escaped = False
     for offset, char in enumerate(text):
