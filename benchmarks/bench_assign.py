@@ -26,19 +26,13 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.calibrate import calibration_us  # noqa: E402
 from site_builder.judging.assignment import Demand, Panels, min_cut, solve  # noqa: E402
 
 E, J, K = 5000, 200, 3
 CATEGORIES = ["safety", "welfare", "transport", "environment", "business"]
 
 
-def calibration() -> float:
-    """µs per iteration of a fixed Python loop: how fast this machine is right now."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(1_000_000):
-        total += i % 7
-    return (time.perf_counter() - start)
 
 
 def demand(expertise: bool) -> Demand:
@@ -69,7 +63,7 @@ def main() -> None:
     parser.add_argument("--cli", action="store_true")
     parser.add_argument("--reference", action="store_true")
     args = parser.parse_args()
-    print(f"calibration loop: {calibration() * 1000:.0f} ns per iteration")
+    print(f"calibration: sum(range(1000)) takes {calibration_us():.1f} microseconds")
     for expertise in (False, True):
         d = demand(expertise)
         seconds, result = best_of(3, lambda d=d: solve(d))

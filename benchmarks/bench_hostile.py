@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.calibrate import calibration_us  # noqa: E402
 from benchmarks.make_contest import make_contest  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -134,14 +135,6 @@ def _best(command: list[str], cwd: Path, runs: int) -> tuple[float, int]:
     return best, code
 
 
-def calibration_us() -> float:
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(1000):
-            sum(range(1000))
-        best = min(best, (time.perf_counter() - start) / 1000 * 1e6)
-    return best
 
 
 def main() -> None:

@@ -23,6 +23,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from benchmarks.calibrate import calibration_us  # noqa: E402
+
 sys.path.insert(0, str(REPO / "tests"))
 
 from contestkit import GIT_BASE, write_contest  # noqa: E402
@@ -67,12 +70,6 @@ def build(root: Path, count: int) -> None:
     subprocess.run(["git", "reset", "-q", "--hard"], cwd=root, check=True, env=GIT_BASE)
 
 
-def calibration() -> float:
-    start = time.perf_counter()
-    total = 0
-    for n in range(200_000):
-        total += n * n % 7
-    return (time.perf_counter() - start) / 200_000 * 1e6
 
 
 def main() -> None:
@@ -98,7 +95,7 @@ def main() -> None:
     floor, check = min(floors), min(checks)
     print(f"{args.scores:,} score commits: bare git log {floor:.2f} s, provenance check "
           f"{check:.2f} s, ratio {check / floor:.2f} (best of {args.repeat}; calibration "
-          f"{calibration():.1f} us)")
+          f"{calibration_us():.1f} µs for sum(range(1000)))")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from jsonschema import Draft7Validator
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.calibrate import calibration_us  # noqa: E402
 from benchmarks.make_contest import make_contest  # noqa: E402
 from site_builder.submissions.validate import validate_repository  # noqa: E402
 
@@ -133,15 +134,6 @@ def _only_first(n: int):  # type: ignore[no-untyped-def]
     return ignore
 
 
-def calibration_us() -> float:
-    """How slow this shared machine is right now, to read the other figures by."""
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(1000):
-            sum(range(1000))
-        best = min(best, (time.perf_counter() - start) / 1000 * 1e6)
-    return best
 
 
 def main() -> None:
