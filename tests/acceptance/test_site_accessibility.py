@@ -9,19 +9,16 @@ and the site search, with the focus visible at every step.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
-from tests.acceptance.test_site_browser import ARGS, CHROMIUM, EXAMPLES, _Quiet
+from tests.acceptance.test_site_browser import EXAMPLES
+from tests.browserkit import launch, require_chromium, serve
 from tests.showcase_repo import make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -49,31 +46,18 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        import os
-
-        if os.environ.get("CONTEST_REQUIRE_BROWSER"):
-            pytest.fail(f"no browser at {CHROMIUM}, and CONTEST_REQUIRE_BROWSER is set")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+    require_chromium()
     base = tmp_path_factory.mktemp("a11y")
     repo = make_repo(base / "repo", examples=EXAMPLES, extra=False, results=True)
     build_site(repo, base / "site", now=current_time())
-    handler = functools.partial(_Quiet, directory=str(base / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(base / "site") as address:
+        yield f"{address}/"
 
 
 @pytest.fixture(scope="module")
 def browser(served: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch() as chromium:
         yield chromium
-        chromium.close()
 
 
 def _violations(page: Any) -> list[str]:

@@ -9,36 +9,19 @@ must not happen: the site fetches nothing from outside.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
+from tests.browserkit import launch, require_chromium, serve
 from tests.showcase_repo import XSS_SERVICE, XSS_TITLE, make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = (os.environ.get("CHROMIUM") or shutil.which("chromium")
-            or shutil.which("google-chrome") or "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EXAMPLES = ("wifi-finder", "air-walk", "shelter-now", "parking-compare", "shop-start-check")
 ACCEPTED = {*EXAMPLES, "public-wifi", "xss-probe"}  # broken-image: refused, left out
 # Anything the payloads could have injected: a script mentioning alert, an element
@@ -54,38 +37,20 @@ INJECTED = """() => [
 ]"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        # A CI job that means to run them sets CONTEST_REQUIRE_BROWSER: never a silent skip.
-        if os.environ.get("CONTEST_REQUIRE_BROWSER"):
-            pytest.fail(f"no browser at {CHROMIUM}, and CONTEST_REQUIRE_BROWSER is set")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+    require_chromium()
     base = tmp_path_factory.mktemp("browser")
     repo = make_repo(base / "repo", examples=EXAMPLES, results=True)
     build_site(repo, base / "site", now=current_time())
-    handler = functools.partial(_Quiet, directory=str(base / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(base / "site") as address:
+        yield f"{address}/"
 
 
 @pytest.fixture(scope="module")
 def browser(served: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,12 +10,9 @@ visitor would meet them.
 
 from __future__ import annotations
 
-import functools
 import http.server
-import os
 import re
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from contestkit import REPO as ROOT
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
 from site_builder.site.pages.gallery import PAGE_SIZE
-from tests.acceptance.test_site_browser import ARGS, CHROMIUM
+from tests.browserkit import launch, require_chromium, serve
 from tests.showcase_repo import make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -59,10 +56,7 @@ class _PagesLike(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CONTEST_REQUIRE_BROWSER"):
-            pytest.fail(f"no browser at {CHROMIUM}, and CONTEST_REQUIRE_BROWSER is set")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+    require_chromium()
     base = tmp_path_factory.mktemp("public")
     repo = make_repo(base / "repo", examples=ALL_ENTRIES, extra=False, results=True, git=False)
     config = (repo / "contest.yml").read_text("utf-8")
@@ -73,23 +67,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     root = base / "www"
     build_site(repo, root / SUB_PATH.strip("/"), now=current_time())
-    handler = functools.partial(_PagesLike, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root, _PagesLike) as address:
+        yield f"{address}{SUB_PATH}"
 
 
 @pytest.fixture(scope="module")
 def browser(served: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

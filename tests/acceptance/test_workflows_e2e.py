@@ -20,17 +20,15 @@ keeps this list and the workflows in step.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import browserkit
 import github_payloads as gh
 import jsonschema
 import pytest
@@ -371,26 +369,13 @@ def test_a_score_on_an_unmerged_pull_request_is_refused(origin: Origin, tmp_path
 # --- issues: the entry form ---------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def attachment_server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A local server for images attached to an issue (GitHub's storage stand-in)."""
     folder = tmp_path / "attachments"
     folder.mkdir()
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with browserkit.serve(folder) as address:
+        yield folder, address
 
 
 def test_an_issue_from_the_form_becomes_a_validated_branch(
