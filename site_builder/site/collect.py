@@ -23,15 +23,14 @@ from site_builder.site.pages.common import JUDGE_SALT_VARIABLE
 from site_builder.site.rendercache import CACHE_FILE, rendered_descriptions
 from site_builder.site.results import load_results
 from site_builder.submissions import duplicates
+from site_builder.submissions.checking import check_entries
 from site_builder.submissions.entries import (
     ENTRIES_DIR,
     Entry,
     discover,
-    load_entry,
     manifest_display,
     slug_problem,
 )
-from site_builder.submissions.entry_checks import check_entry
 
 log = logging.getLogger("mkdocs.plugins.contest")
 
@@ -79,7 +78,7 @@ def _accepted(
     definition of valid. Each one left out is named, with its first error, in the
     contest's language, and returned with its errors (the preview page lists them)."""
     errors: dict[str, list[Problem]] = {}
-    loads = []
+    checkable = []
     for slug in slugs:
         if wanted is not None and slug not in wanted:
             continue
@@ -87,23 +86,20 @@ def _accepted(
         if bad_slug is not None:
             errors[slug] = [bad_slug]
             continue
-        loads.append(load_entry(root, slug, schema))
-    identities = []
-    for load in loads:
-        problems = [*load.problems, *check_entry(root, load, contest, schema)]
-        refused = [p for p in problems if p.severity == "error"]
+        checkable.append(slug)
+    results = check_entries(root, checkable, contest, schema)
+    for result in results:
+        refused = [p for p in result.problems or () if p.severity == "error"]
         if refused:
-            errors[load.slug] = refused
-        file = load.document.file if load.document is not None else manifest_display(load.slug)
-        identities.append(duplicates.Identity.of(load.slug, file, load.document))
-    for repeated in duplicates.find(identities):
+            errors[result.slug] = refused
+    for repeated in duplicates.find([result.identity for result in results]):
         errors.setdefault(repeated.file.split("/")[1], []).append(repeated)
     accepted: list[Entry] = []
-    for load in loads:
-        if load.slug not in errors and load.entry is not None:
-            accepted.append(load.entry)
-        elif load.slug not in errors:
-            errors[load.slug] = []
+    for result in results:
+        if result.slug not in errors and result.entry is not None:
+            accepted.append(result.entry)
+        elif result.slug not in errors:
+            errors[result.slug] = []
     left_out: dict[str, tuple[Problem, ...]] = {}
     for slug in sorted(errors):
         refused = errors[slug]

@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from site_builder.core import parallel, schemas
+from site_builder.core import schemas
 from site_builder.core.contest import CONTEST_FILE, Contest, ContestLoad, load_contest
 from site_builder.core.errors import UsageError
-from site_builder.core.loader import collection_paused
-from site_builder.core.problems import Problem, Report, capped
+from site_builder.core.problems import Problem, Report
 from site_builder.judging import ledgerchecks, provenance
 from site_builder.submissions import duplicates
-from site_builder.submissions.entries import ENTRIES_DIR, discover, load_entry
-from site_builder.submissions.entry_checks import check_entry
-from site_builder.submissions.teams import team_logins
+from site_builder.submissions.checking import check_entries
+from site_builder.submissions.entries import ENTRIES_DIR, discover
 
 
 @dataclass
@@ -99,32 +96,10 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     checked: list[duplicates.Identity] = []
     others: list[duplicates.Identity] = []
     teams: dict[str, frozenset[str]] = {}
-
-    def work(slugs: Sequence[str]) -> list[_Checked]:
-        # One entry at a time, keeping only what later steps need: a manifest's
-        # node tree is dropped once its own checks are done.
-        done = []
-        for slug in slugs:
-            load = load_entry(root, slug, entry_schema)
-            file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
-            identity = duplicates.Identity.of(slug, file, load.document)
-            team = team_logins(load.document.data) if load.document is not None else None
-            if not targets.wants(slug):
-                done.append(_Checked(identity, team, None))
-                continue
-            problems = capped([*load.problems,
-                               *check_entry(root, load, contest_load.contest, entry_schema)])
-            done.append(_Checked(identity, team, problems))
-        return done
-
-    with collection_paused():
-        # Every entry is checked on its own: a large contest shares them with a second
-        # process (`parallel`), the same report in the same order.
-        parts = parallel.map_chunks(work, found.slugs, minimum=PARALLEL_ENTRIES,
-                                    chunk=PARALLEL_CHUNK)
-    for result in (result for part in parts for result in part):
+    for result in check_entries(root, found.slugs, contest_load.contest, entry_schema,
+                                targets.wants):
         if result.team is not None:
-            teams[result.identity.slug] = result.team
+            teams[result.slug] = result.team
         if result.problems is None:
             others.append(result.identity)
             continue
@@ -137,21 +112,6 @@ def validate_repository(root: Path, paths: Sequence[str] = ()) -> Validation:
     if targets.ledger:
         report.extend(_ledger_problems(root, contest_load, teams))
     return Validation(report, contest_load.language)
-
-
-# Below this many entries one process is quicker than forking a second.
-PARALLEL_ENTRIES = 200
-PARALLEL_CHUNK = 32
-
-
-class _Checked(NamedTuple):
-    """One entry's part of the report: its identity (for duplicates), its team (for
-    the ledger's conflicts; None when its manifest did not load) and its problems
-    (None when the run was not asked to check it)."""
-
-    identity: duplicates.Identity
-    team: frozenset[str] | None
-    problems: list[Problem] | None
 
 
 def _form_problems(root: Path, contest: Contest, entry_schema: schemas.Schema) -> list[Problem]:

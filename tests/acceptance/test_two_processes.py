@@ -5,6 +5,7 @@ part of the work (`contestkit.watch_children`)."""
 from __future__ import annotations
 
 from dataclasses import astuple
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from contestkit import watch_children
 from benchmarks.make_contest import make_contest
 from site_builder.core.contest import load_contest
 from site_builder.judging import ledger, status
-from site_builder.submissions import validate
+from site_builder.site.collect import collect
+from site_builder.submissions import checking
 from site_builder.submissions.validate import validate_repository
 
 pytestmark = pytest.mark.slow  # synthetic contests, read in forked processes
@@ -79,10 +81,10 @@ def test_validate_in_two_processes_reports_what_one_process_reports(
         run = validate_repository(tmp_path)
         return [astuple(p) for p in run.report.problems], run.report.checked_files
 
-    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 10**9)
+    monkeypatch.setattr(checking, "PARALLEL_ENTRIES", 10**9)
     one = report()
-    monkeypatch.setattr(validate, "PARALLEL_ENTRIES", 1)
-    monkeypatch.setattr(validate, "PARALLEL_CHUNK", 2)
+    monkeypatch.setattr(checking, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(checking, "PARALLEL_CHUNK", 2)
     two = report()
     assert children(), "no forked child checked any entry"
     assert two == one
@@ -112,3 +114,30 @@ def test_status_in_two_processes_is_status_in_one(
     assert children(), "no forked child read any manifest"
     assert status.as_json(two) == status.as_json(one)
     assert one.unreadable == [entries[5].name]
+
+
+def test_the_site_in_two_processes_accepts_what_one_process_accepts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site's collect shares the entries' checks with a forked child too: the same
+    entries in the same order, and the same ones left out for the same reasons."""
+    children = watch_children(monkeypatch)
+    make_contest(tmp_path, 20, 3, seed=5)
+    entries = sorted((tmp_path / "entries").iterdir())
+    (entries[2] / "entry.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    broken = entries[9] / "entry.yml"
+    broken.write_text(broken.read_text("utf-8").replace("category: ", "category: x"),
+                      encoding="utf-8")
+    now = datetime(2015, 12, 31, tzinfo=UTC)
+
+    monkeypatch.setattr(checking, "PARALLEL_ENTRIES", 10**9)
+    one = collect(tmp_path, now)
+    monkeypatch.setattr(checking, "PARALLEL_ENTRIES", 1)
+    monkeypatch.setattr(checking, "PARALLEL_CHUNK", 2)
+    two = collect(tmp_path, now)
+    assert children(), "no forked child checked any entry"
+    assert two.entries == one.entries
+    assert [e.raw for e in two.entries] == [e.raw for e in one.entries]
+    assert two.left_out == one.left_out
+    assert set(one.left_out) == {entries[2].name, entries[9].name}
+    assert len(one.entries) == 18
