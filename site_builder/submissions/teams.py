@@ -15,13 +15,6 @@ logins have none); casefolding works character by character. Removing every esca
 line break, also where a backslash is no escape, only joins text: a login anywhere
 in the text is still found.
 
-Decoding and casefolding a whole manifest of Korean text costs more than reading it,
-so when the text has none of the few characters whose casefold holds an ASCII letter
-(`FOLDS_TO_ASCII`: ß, ſ, the Kelvin sign, the ﬀ ligatures...), the UTF-8 bytes are
-searched with their ASCII letters lowercased (``bytes.lower``). Logins are ASCII, and
-in UTF-8 every byte of any other character is at least 0x80, so a run of ASCII
-characters that casefolds to a login is exactly a run of bytes that lowercases to it.
-
 A team also has a past. A judge who was on an entry's team, then taken off it, still
 may not score it; a judge put on a team after scoring the entry keeps that score (the
 edit is what is wrong, not the score). `team_history` reads the past from the default
@@ -42,18 +35,6 @@ from pathlib import Path
 from site_builder.core.loader import LoadFailure, decode, parse
 
 _HEX_ESCAPE = re.compile(rb"\\[xuU]")
-#: Every character beyond ASCII whose casefold holds an ASCII character (Unicode 14;
-#: tests/unit/test_roster.py recomputes the list from the running Python's database).
-FOLDS_TO_ASCII = (
-    "\u00df\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
-    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
-)
-_FOLDS_TO_ASCII = re.compile(b"|".join(re.escape(c.encode()) for c in FOLDS_TO_ASCII))
-# Their UTF-8 lead bytes, turned into NUL by one `bytes.translate` (a regular expression
-# over a 4 KB manifest takes twice as long): Hangul never has them, so most manifests
-# are cleared without the expression.
-_LEADS = bytes({c.encode()[0] for c in FOLDS_TO_ASCII})
-_MARK_LEADS = bytes.maketrans(_LEADS, b"\0" * len(_LEADS))
 # A backslash, a line break (YAML's, in UTF-8), and the indentation after it.
 _ESCAPED_BREAK = re.compile(rb"\\(?:\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9])[ \t]*")
 
@@ -77,7 +58,7 @@ def is_member(data: object, login: str) -> bool:
     return login.casefold() in team_logins(data)
 
 
-def may_name(raw: bytes, logins: Iterable[str], any_of: re.Pattern[bytes] | None = None) -> bool:
+def may_name(raw: bytes, logins: Iterable[str], any_of: re.Pattern[str] | None = None) -> bool:
     """Whether the manifest `raw` (UTF-8) could hold one of `logins` (casefolded) as a
     value. Never false when one is (see the module docstring); a manifest whose text
     names no login need not be parsed.
@@ -89,22 +70,19 @@ def may_name(raw: bytes, logins: Iterable[str], any_of: re.Pattern[bytes] | None
         if _HEX_ESCAPE.search(raw):
             return True
         raw = _ESCAPED_BREAK.sub(b"", raw)
-    if b"\0" in raw.translate(_MARK_LEADS) and _FOLDS_TO_ASCII.search(raw):
-        folded = raw.decode("utf-8", "replace").casefold()
-        return any(login in folded for login in logins)
-    lowered = raw.lower()  # ASCII letters only: every other character's bytes are >= 0x80
+    folded = raw.decode("utf-8", "replace").casefold()
     if any_of is not None:
-        return any_of.search(lowered) is not None
-    return any(login.encode() in lowered for login in logins)
+        return any_of.search(folded) is not None
+    return any(login in folded for login in logins)
 
 
-def login_pattern(logins: Iterable[str]) -> re.Pattern[bytes]:
-    """An expression that finds any of `logins` (casefolded ASCII), for `may_name`."""
-    return re.compile(b"|".join(re.escape(login.encode()) for login in sorted(logins)))
+def login_pattern(logins: Iterable[str]) -> re.Pattern[str]:
+    """An expression that finds any of `logins` (casefolded), for `may_name`."""
+    return re.compile("|".join(re.escape(login) for login in sorted(logins)))
 
 
 def team_from_bytes(
-    raw: bytes, display: str, logins: Iterable[str], any_of: re.Pattern[bytes] | None = None
+    raw: bytes, display: str, logins: Iterable[str], any_of: re.Pattern[str] | None = None
 ) -> frozenset[str]:
     """The team of the manifest `raw` when it could name one of `logins` (casefolded);
     otherwise, or when it does not load, none (only their conflicts matter here)."""

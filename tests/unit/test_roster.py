@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sys
 
 import pytest
 from contestkit import REPO
@@ -105,14 +104,6 @@ def test_the_example_titles_take_the_quick_path() -> None:
     for manifest in manifests:
         text = manifest.read_text(encoding="utf-8")
         assert loader._peek_first(text.encode(), "title") == parse(text, "entry.yml").data["title"]
-
-
-def test_every_character_that_casefolds_to_ascii_is_listed() -> None:
-    folds = {chr(code) for code in range(0x80, sys.maxunicode + 1)
-             if any(part.isascii() for part in chr(code).casefold())}
-    assert set(teams.FOLDS_TO_ASCII) == folds
-    for char in folds:  # the search runs on UTF-8 bytes
-        assert teams._FOLDS_TO_ASCII.search(f"가{char}나".encode())
 
 
 def test_a_login_is_found_however_its_letters_are_written() -> None:
