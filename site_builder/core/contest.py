@@ -68,6 +68,12 @@ class Criterion:
     description: str = ""
 
 
+TRIMMED_FROM = 5
+"""A round's ``trimmed`` aggregation drops the highest and lowest total from this many
+judges on; with fewer it is the mean. (Here, not in the tally's numpy code: the site
+explains the rule too, and need not import numpy for a number.)"""
+
+
 @dataclass(frozen=True)
 class Round:
     id: str

@@ -62,11 +62,10 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from site_builder.core.contest import TRIMMED_FROM
 from site_builder.tallying import reliability
 
 Aggregation = Literal["mean", "trimmed", "median"]
-TRIMMED_FROM = 5
-"""`trimmed` drops the highest and lowest total from this many judges on; fewer: the mean."""
 Correction = Literal["none", "additive", "zscore"]
 
 #: Ranking compares scores and tie-break values rounded to this many decimals, so float noise

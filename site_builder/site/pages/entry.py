@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from site_builder.core.contest import TRIMMED_FROM
 from site_builder.submissions.entries import Entry
-from site_builder.tallying.scoring import TRIMMED_FROM
 from site_builder.site import ui
 from site_builder.site.model import SiteInput
 from site_builder.site.pages.common import (
