@@ -1304,6 +1304,82 @@ CATALOGUE: dict[str, _M] = {
         "`contest tally --write`로 다시 쓰세요.",
         "Write it again with `contest tally --write`.",
     ),
+    # --- GitHub webhook payloads (core/github.py) -------------------------------------
+    # A payload of the wrong shape is the workflow's wiring, said to whoever set it up.
+    "github.payload-unreadable": _m(
+        "이벤트 파일 {path}을(를) 읽을 수 없습니다: {detail}",
+        "Cannot read the event payload {path}: {detail}",
+        "--event에 GitHub Actions가 쓴 이벤트 파일을 주거나, $GITHUB_EVENT_PATH가 그 파일을 "
+        "가리키는지 확인하세요.",
+        "Give --event the payload file GitHub Actions writes, or check that "
+        "$GITHUB_EVENT_PATH names it.",
+    ),
+    "github.payload-too-large": _m(
+        "이벤트 파일 {path}이(가) {limit:,}바이트보다 큽니다.",
+        "The event payload {path} is larger than {limit:,} bytes.",
+        "GitHub는 이보다 큰 이벤트를 보내지 않습니다. GitHub Actions가 쓴 파일인지 확인하세요.",
+        "GitHub never sends a larger payload: check that this is the file GitHub Actions "
+        "wrote.",
+    ),
+    "github.payload-not-json": _m(
+        "이벤트 파일 {path}이(가) JSON이 아닙니다: {detail}",
+        "The event payload {path} is not JSON: {detail}",
+        "GitHub Actions가 쓴 이벤트 파일을 고치지 말고 그대로 주세요.",
+        "Give the payload file as GitHub Actions wrote it, unedited.",
+    ),
+    "github.wrong-payload": _m(
+        "이벤트 파일이 {event} 이벤트의 형식이 아닙니다: {why}.",
+        "The event payload is not an {event} payload: {why}.",
+        "이 명령은 {event} 이벤트에서 실행해야 합니다. 워크플로의 트리거를 이렇게 설정하세요: "
+        "{trigger}",
+        "This command runs on the {event} event: trigger the workflow with {trigger}.",
+    ),
+    # What is wrong with the payload: the {why} of github.wrong-payload.
+    "github.not-an-object": _m(
+        "JSON 객체가 아닙니다 (받은 값: {actual})",
+        "it is not a JSON object (got {actual})",
+    ),
+    "github.field-missing": _m("'{field}' 값이 없습니다", "'{field}' is missing"),
+    "github.field-type": _m(
+        "'{field}'의 형식이 다릅니다 (필요한 형식: {expected}, 받은 값: {actual})",
+        "'{field}' has the wrong type (expected {expected}, got {actual})",
+    ),
+    "github.not-one-of": _m(
+        "'{field}'이(가) {value}입니다. {allowed} 가운데 하나여야 합니다",
+        "'{field}' is {value}, not one of {allowed}",
+    ),
+    "github.not-positive": _m(
+        "'{field}'이(가) 양의 정수가 아닙니다 ({value})",
+        "'{field}' is not a positive number ({value})",
+    ),
+    "github.not-a-time": _m(
+        "'{field}' {value}을(를) 시각으로 읽을 수 없습니다",
+        "'{field}' {value} is not a time",
+    ),
+    "github.no-offset": _m(
+        "'{field}' {value}에 시간대(오프셋)가 없습니다",
+        "'{field}' {value} has no offset",
+    ),
+    "github.not-a-branch": _m(
+        "'{field}' {value}은(는) 브랜치 이름이 될 수 없습니다",
+        "'{field}' {value} is not a branch name",
+    ),
+    "github.not-a-login": _m(
+        "'{field}' {value}은(는) GitHub 계정 이름이 아닙니다",
+        "'{field}' {value} is not a GitHub login",
+    ),
+    "github.about-pull-request": _m(
+        "PR에 대한 이벤트입니다 ('{field}'이(가) 있습니다)",
+        "it is about a pull request ('{field}' is there)",
+    ),
+    # JSON's types, as the field-type sentence names them.
+    "github.type-string": _m("문자열", "a string"),
+    "github.type-integer": _m("정수", "an integer"),
+    "github.type-number": _m("숫자", "a number"),
+    "github.type-boolean": _m("참/거짓 값", "a boolean"),
+    "github.type-object": _m("객체", "an object"),
+    "github.type-array": _m("배열", "an array"),
+    "github.type-null": _m("null", "null"),
     # --- the command line (cli/) ------------------------------------------------
     "cli.no-contest-here": _m(
         "{root}에 contest.yml이 없습니다.",
