@@ -389,10 +389,16 @@ def reply_failed(language: str, problem: Problem) -> str:
     return "\n".join(lines) + "\n"
 
 
-def error_reply(language: str, detail: str) -> str:
-    """The reply when the command could not run at all (exit 2)."""
-    return (
+def error_reply(language: str, detail: str, hint: str | None = None) -> str:
+    """The reply when the command could not run at all (exit 2): `detail`, what stopped
+    it, and `hint`, how organizers fix that, both in `language` (`ContestError.parts`).
+
+    The detail goes in a code span, on one line: it can quote git's output or a bad
+    value from the payload, which must reach the judge verbatim and inert."""
+    shown = " ".join(detail.split())[:300].replace("`", "")
+    reply = (
         f"**{messages.render('ui.score-error', language)}**\n\n"
         f"{markdown_escape(messages.render('ui.score-error-body', language))}\n\n"
-        f"`{detail[:300].replace('`', '')}`\n"
+        f"`{shown}`\n"
     )
+    return reply + f"\n{markdown_escape(hint)}\n" if hint else reply

@@ -159,8 +159,8 @@ def save_screenshots(
             raw = fetch(url, images.MAX_BYTES)
         except FetchError as exc:
             if not exc.permanent:
-                raise UsageError(f"image {index} could not be downloaded now: {exc.detail}"
-                                 ) from None
+                raise UsageError.coded("intake.screenshot-fetch-failed", index=index,
+                                       detail=exc.detail) from None
             problems.append(FormProblem("screenshots", "intake.screenshot-unavailable",
                                         {"index": index, "detail": exc.detail}, where))
             continue
@@ -306,7 +306,7 @@ def _prove_round_trip(root: Path, slug: str, data: Mapping[str, Any],
                       schema: schemas.Schema) -> None:
     load = load_entry(root, slug, schema)
     if load.document is None or load.document.data != data:  # pragma: no cover - a bug
-        raise ContestError(f"{manifest_display(slug)} does not read back as it was written")
+        raise ContestError.coded("intake.round-trip", path=manifest_display(slug))
 
 
 # --- the reply ------------------------------------------------------------------------
