@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.cli._common import ContestContext, pass_contest, require_contest
 from site_builder.core import messages
 from site_builder.core.contest import load_contest
-from site_builder.core.errors import ContestDefinitionError
 from site_builder.core.problems import Report
 
 
@@ -33,11 +32,7 @@ def assign(ctx: ContestContext, round_id: str, seed: int, write: bool, keep: boo
 
     root = ctx.contest_root()
     loaded = load_contest(root)
-    if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
-    contest = loaded.contest
+    contest = loaded.require()
     lang = ctx.language(contest.language)
     outcome = assignment.assign_round(root, contest, loaded.document, round_id,
                                       seed=seed, keep=keep)
@@ -79,12 +74,7 @@ def queues(ctx: ContestContext, round_ids: tuple[str, ...], out: Path) -> None:
     the issue that carries the body's hidden first-line marker."""
     from site_builder.judging import queues as judge_queues
 
-    root = ctx.contest_root()
-    loaded = load_contest(root)
-    if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid: run `contest validate contest.yml`", list(loaded.problems)
-        )
-    lang = ctx.language(loaded.contest.language)
-    for path in judge_queues.write_bodies(root, loaded.contest, out, lang, round_ids or None):
+    root, contest = require_contest(ctx)
+    lang = ctx.language(contest.language)
+    for path in judge_queues.write_bodies(root, contest, out, lang, round_ids or None):
         click.echo(str(path))

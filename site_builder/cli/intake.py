@@ -57,7 +57,8 @@ def make_command(fetch: Callable[[str, int], bytes]) -> click.Command:
                 encoding="utf-8",
             )
         except OSError as exc:
-            raise UsageError(f"cannot write {json_out}: {exc.strerror or exc}") from None
+            raise UsageError.coded("cli.cannot-write", path=str(json_out),
+                                   detail=str(exc.strerror or exc)) from None
         if result.exit_code:
             click.echo(f"contest intake: the form of issue #{event.number} cannot be used "
                        f"({len(result.problems)} problems; see the reply)", err=True)

@@ -34,7 +34,8 @@ def pr_comment(ctx: ContestContext, result: Path, out: Path) -> None:
 
     root = ctx.contest_root()
     if not (root / "schema" / REPORT).is_file():
-        raise UsageError(f"schema/{REPORT} is missing in {root}: it says what a report may hold")
+        raise UsageError.coded("cli.report-schema-missing", path=f"schema/{REPORT}",
+                               root=str(root))
     comment = prcomment.comment_for(
         result, root / "schema", ctx.lang, fallback_lang=_contest_language(root)
     )
@@ -42,7 +43,8 @@ def pr_comment(ctx: ContestContext, result: Path, out: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(comment.body, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise UsageError.coded("cli.cannot-write", path=str(out),
+                               detail=str(exc.strerror or exc)) from None
     click.echo(comment.label)
     if comment.refused is not None:
         click.echo(f"contest pr-comment: the report was refused: {comment.refused}", err=True)

@@ -60,7 +60,7 @@ def record(
     except ContestError as exc:
         # Even when nothing could be decided, the judge gets an answer.
         language = _language(ctx)
-        _write_reply(reply_file, recorder.error_reply(language, exc.render(language)))
+        _write_reply(reply_file, recorder.error_reply(language, *exc.parts(language)))
         raise
     _write_reply(reply_file, result.reply)
     click.echo(recorder.summary(result), err=True)

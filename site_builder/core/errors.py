@@ -36,13 +36,18 @@ class ContestError(Exception):
 
     def render(self, lang: str) -> str:
         """The message in `lang`, with its hint when the catalogue has one."""
+        text, hint = self.parts(lang)
+        return f"{text} {hint}" if hint else text
+
+    def parts(self, lang: str) -> tuple[str, str | None]:
+        """The message in `lang` and, apart, its hint (None when there is none), for a
+        reply that sets the two apart."""
         if self.code is None:
-            return str(self)
+            return str(self), None
         from site_builder.core import messages
 
-        text = messages.render(self.code, lang, self.params)
-        hint = messages.render_hint(self.code, lang, self.params)
-        return f"{text} {hint}" if hint else text
+        return (messages.render(self.code, lang, self.params),
+                messages.render_hint(self.code, lang, self.params))
 
 
 class UsageError(ContestError):
@@ -62,6 +67,12 @@ class ContestDefinitionError(ContestError):
     def __init__(self, message: str = "", problems: Sequence[Problem] | None = None) -> None:
         super().__init__(message)
         self.problems: list[Problem] = list(problems or ())
+
+    def with_problems(self, problems: Sequence[Problem]) -> Self:
+        """This error, carrying the problems of contest.yml that the CLI prints with it:
+        ``raise ContestDefinitionError.coded(code).with_problems(problems)``."""
+        self.problems = list(problems)
+        return self
 
 
 class ContestInvalid(ContestDefinitionError):

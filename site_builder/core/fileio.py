@@ -1,12 +1,12 @@
-"""Small file operations shared by the commands that read payloads and write records.
+"""Small file operations shared by the commands that read JSON files and write records.
 
-* `read_payload`: a webhook payload file as GitHub Actions writes it to
-  ``$GITHUB_EVENT_PATH``, read with a size cap (GitHub caps payloads at 25 MB).
 * `read_json_object`: a JSON file anyone can commit (results/<round>.json), read
   as hostile: a regular file, capped in size, strict JSON, an object.
 * `write_atomically`: the ledger and the results are written to a temporary
   file in the same folder and renamed over the old one, so a crash or a full
   disk never leaves half a score or half a results file behind.
+
+A webhook payload file is read where its fields are taken from it: `core.github`.
 """
 
 from __future__ import annotations
@@ -16,26 +16,6 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
-
-from site_builder.core.errors import UsageError
-
-EVENT_SIZE_LIMIT = 25 * 1024 * 1024
-"""GitHub caps webhook payloads at 25 MB."""
-
-
-def read_payload(path: Path) -> Any:
-    """The JSON of an event payload file. Its shape is the caller's to check."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(EVENT_SIZE_LIMIT + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read the event payload {path}: {exc.strerror or exc}") from None
-    if len(raw) > EVENT_SIZE_LIMIT:
-        raise UsageError(f"the event payload {path} is larger than {EVENT_SIZE_LIMIT:,} bytes")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"the event payload {path} is not JSON: {exc}") from None
 
 
 class Unreadable(Exception):

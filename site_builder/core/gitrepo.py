@@ -31,7 +31,7 @@ def open_repo(root: Path) -> git.Repo:
     try:
         return git.Repo(root, search_parent_directories=False)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(f"{root} is not a git repository; pull-request mode needs one") from None
+        raise GitError.coded("git.not-a-repository", root=str(root)) from None
 
 
 def resolve(repo: git.Repo, ref: str) -> git.Commit:
@@ -47,11 +47,7 @@ def resolve(repo: git.Repo, ref: str) -> git.Commit:
                 return repo.commit("FETCH_HEAD")
             except git.GitCommandError:
                 continue
-    raise GitError(
-        f"base '{ref}' is not in this clone and could not be fetched from origin; "
-        "check out with full history (actions/checkout: fetch-depth: 0) "
-        "or fetch the base branch first"
-    )
+    raise GitError.coded("git.base-not-found", ref=ref)
 
 
 def merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit:
@@ -72,11 +68,8 @@ def merge_base(repo: git.Repo, base: git.Commit, head: git.Commit) -> git.Commit
         found = _merge_base(repo, base, head)
         if found is not None:
             return found
-    shallow = " (this clone is shallow)" if _is_shallow(repo) else ""
-    raise GitError(
-        f"no common history between base {base.hexsha[:12]} and HEAD {head.hexsha[:12]}{shallow}; "
-        "check out with full history (actions/checkout: fetch-depth: 0)"
-    )
+    code = "git.no-merge-base-shallow" if _is_shallow(repo) else "git.no-merge-base"
+    raise GitError.coded(code, base=base.hexsha[:12], head=head.hexsha[:12])
 
 
 def changes(repo: git.Repo, since: git.Commit, head: git.Commit) -> list[Change]:
@@ -141,7 +134,8 @@ def files_in_subfolders(
         check=False,
     )
     if batch.returncode != 0:
-        raise GitError(f"git cat-file failed: {batch.stderr.decode(errors='replace').strip()}")
+        raise GitError.coded("git.failed", command="cat-file",
+                             detail=batch.stderr.decode(errors="replace").strip())
     out = batch.stdout
     spans: list[tuple[str, int, int]] = []
     offset = 0

@@ -328,6 +328,21 @@ CATALOGUE: dict[str, _M] = {
         "{label}: {detail}",
         "{label}: {detail}",
     ),
+    # The organizers' schema files themselves: without them no command can check anything.
+    "schema.file-unreadable": _m(
+        "{path}: 스키마를 읽을 수 없습니다 ({detail}).",
+        "{path}: cannot read the schema ({detail}).",
+        "공모전의 스키마는 schema/ 폴더에 둡니다. 지웠거나 옮겼다면 되돌려 놓으세요.",
+        "A contest keeps its schemas in schema/: put the file back if it was removed or moved.",
+    ),
+    "schema.not-a-schema": _m(
+        "schema/{name}은(는) 올바른 JSON Schema가 아닙니다: {detail}",
+        "schema/{name} is not a valid JSON Schema: {detail}",
+        "파일의 JSON과 JSON Schema(Draft-07) 문법을 고치세요. 모든 출품작이 이 스키마로 "
+        "검사됩니다.",
+        "Fix the file's JSON and its JSON Schema (Draft-07) syntax; every entry is checked "
+        "against it.",
+    ),
     # --- contest.yml ----------------------------------------------------------
     "contest.invalid": _m(
         "contest.yml에 문제가 있어 이 명령을 실행할 수 없습니다 (문제 {count}개).",
@@ -495,6 +510,19 @@ CATALOGUE: dict[str, _M] = {
         "문제를 보여 줍니다.",
         "{count} of the entries asked for cannot be shown on the site; their preview "
         "pages list the problems too.",
+    ),
+    "site.no-config": _m(
+        "{root}에 {config}이(가) 없습니다.",
+        "{root}: no {config} here.",
+        "전시 사이트는 저장소의 {config}로 만듭니다. 지웠거나 옮겼다면 되돌려 놓으세요.",
+        "The showcase is built from the repository's {config}: put it back if it was removed "
+        "or moved.",
+    ),
+    "site.build-failed": _m(
+        "사이트를 만들지 못했습니다: {detail}",
+        "The site could not be built: {detail}",
+        "위에 찍힌 MkDocs의 기록에서 원인을 찾으세요.",
+        "See MkDocs' log above for the cause.",
     ),
     # --- contest new ----------------------------------------------------------
     "new.bad-slug": _m(
@@ -667,6 +695,62 @@ CATALOGUE: dict[str, _M] = {
         "양식의 선택지를 contest.yml의 categories와 스키마의 platforms에 맞추세요. 다르면 양식으로 낸 출품작이 거부됩니다.",
         "Make the form's choices match contest.yml's categories and the schema's platforms; otherwise entries sent with the form are refused.",
     ),
+    # A form `contest intake` cannot read stops it; `form.unreadable` carries these as its
+    # detail in `contest validate`, so they read well alone and after a colon.
+    "form.file-unreadable": _m(
+        "{location}: {detail}",
+        "{location}: {detail}",
+        "양식 파일을 고친 뒤 `contest validate`로 확인하세요.",
+        "Fix the form file, then check it with `contest validate`.",
+    ),
+    "form.no-body": _m(
+        "{file}에 항목 목록(body)이 없습니다.",
+        "{file} has no body.",
+        "GitHub 이슈 양식은 항목을 body 아래에 나열합니다.",
+        "A GitHub issue form lists its fields under body.",
+    ),
+    "form.fields-missing": _m(
+        "{file}에 다음 항목이 없습니다: {missing}",
+        "{file} lacks these fields: {missing}",
+        "`contest intake`는 다음 항목이 한 번씩 있어야 양식을 읽을 수 있습니다: {fields}",
+        "`contest intake` needs each of these fields once: {fields}",
+    ),
+    "form.fields-repeated": _m(
+        "{file}에 같은 항목이 두 번 이상 있습니다: {repeated}",
+        "{file} has these fields more than once: {repeated}",
+        "`contest intake`는 다음 항목이 한 번씩 있어야 양식을 읽을 수 있습니다: {fields}",
+        "`contest intake` needs each of these fields once: {fields}",
+    ),
+    "form.label-without-key": _m(
+        "{file}: 항목 이름 {label}의 끝에 entry.yml의 키가 괄호로 적혀 있지 않습니다.",
+        "{file}: the field label {label} does not end with its entry.yml key in parentheses.",
+        "항목 이름 끝에 키를 괄호로 적으세요. 예: '서비스 주소 (links.service)'",
+        "End the label with the key in parentheses, such as '서비스 주소 (links.service)'.",
+    ),
+    "form.unknown-key": _m(
+        "{file}: '{key}'은(는) `contest intake`가 읽는 entry.yml 키가 아닙니다.",
+        "{file}: `contest intake` reads no entry.yml key '{key}'.",
+        "다음 중 하나를 쓰세요: {known}",
+        "Use one of: {known}",
+    ),
+    "form.field-kind": _m(
+        "{file}: `contest intake`는 '{key}' 항목을 {kind} 형식으로 읽을 수 없습니다.",
+        "{file}: `contest intake` cannot read a {kind} field for '{key}'.",
+        "'{key}' 항목의 type을 {kinds}(으)로 하세요.",
+        "Make the type of '{key}' {kinds}.",
+    ),
+    "form.option-not-text": _m(
+        "{file}: '{key}' 항목의 선택지 가운데 글자가 아닌 것이 있습니다.",
+        "{file}: an option of '{key}' is not text.",
+        "선택지마다 'web — 웹'처럼 글자로 쓰세요.",
+        "Write each option as text, such as 'web — 웹'.",
+    ),
+    "form.option-without-id": _m(
+        "{file}: '{key}' 항목의 선택지 {option}이(가) id와 ' — '로 시작하지 않습니다.",
+        "{file}: the option {option} of '{key}' does not start with its id and ' — '.",
+        "선택지를 'web — 웹'처럼 id, ' — ', 이름 순서로 쓰세요.",
+        "Write it as the id, ' — ', then the name, such as 'web — 웹'.",
+    ),
     # --- pull requests ------------------------------------------------------
     "pr.protected": _m(
         "'{path}'은(는) 주최 측만 바꿀 수 있는 파일입니다.",
@@ -744,6 +828,12 @@ CATALOGUE: dict[str, _M] = {
         "--submitted-at '{value}' needs an offset.",
         "Z나 +09:00처럼 오프셋을 붙이세요.",
         "Give the offset too, such as Z or +09:00.",
+    ),
+    "pr.base-has-no-contest": _m(
+        "--base의 커밋 {commit}에 contest.yml이나 schema/가 없습니다.",
+        "The base commit {commit} has no contest.yml or schema/.",
+        "--base에 공모전 저장소의 기본 브랜치를 주세요. 예: --base origin/main",
+        "Give --base the contest's default branch, such as --base origin/main.",
     ),
     # --- /score comments ----------------------------------------------------
     "score.too-long": _m(
@@ -1005,6 +1095,69 @@ CATALOGUE: dict[str, _M] = {
         "A later /score by '{login}' is already recorded, so this earlier comment ({time}) "
         "was not recorded.",
     ),
+    # --- when the recorder cannot run (contest score record) ------------------------
+    # The judge sees these in the reply (`decision.error_reply`), addressed to organizers.
+    "record.bad-remote": _m(
+        "--remote '{remote}'은(는) 원격 저장소의 이름이 아닙니다.",
+        "--remote '{remote}' is not the name of a remote.",
+        "origin처럼 원격 저장소의 이름을 주세요.",
+        "Give the name of a remote, such as origin.",
+    ),
+    "record.bad-attempts": _m(
+        "--attempts {attempts}: 1 이상이어야 합니다.",
+        "--attempts {attempts}: it must be at least 1.",
+    ),
+    "record.contest-invalid": _m(
+        "이 체크아웃의 contest.yml이 올바르지 않아 점수를 기록할 수 없습니다.",
+        "contest.yml is not valid on this checkout, so no score can be recorded.",
+        "`contest validate contest.yml`로 문제를 확인해 고친 뒤 이 워크플로를 다시 실행하세요.",
+        "Run `contest validate contest.yml`, fix what it reports, then re-run this workflow.",
+    ),
+    "record.contest-invalid-on-tip": _m(
+        "기본 브랜치에 새로 들어온 커밋의 contest.yml이 올바르지 않아 점수를 기록할 수 "
+        "없습니다.",
+        "contest.yml on the new tip of the default branch is not valid, so no score can be "
+        "recorded.",
+        "`contest validate contest.yml`로 문제를 확인해 고친 뒤 이 워크플로를 다시 실행하세요.",
+        "Run `contest validate contest.yml`, fix what it reports, then re-run this workflow.",
+    ),
+    "record.fetch-failed": _m(
+        "'{remote}'에서 {branch} 브랜치를 가져오지 못했습니다: {detail}",
+        "Cannot fetch {branch} from '{remote}': {detail}",
+        "--remote가 공모전 저장소를 가리키는지, 워크플로가 그 저장소를 읽을 수 있는지 "
+        "확인하세요.",
+        "Check that --remote names the contest repository and that the workflow can read it.",
+    ),
+    "record.fetch-pull-request": _m(
+        "'{remote}'에서 refs/pull/{number}/head를 가져오지 못했고, 기본 브랜치에도 "
+        "#{number}의 병합 커밋이 없습니다: {detail}",
+        "Cannot fetch refs/pull/{number}/head from '{remote}' ({detail}), and the default "
+        "branch has no merge commit for #{number}.",
+        "--remote가 공모전 저장소를 가리키는지, 체크아웃에 전체 기록이 있는지"
+        "(actions/checkout의 fetch-depth: 0) 확인하세요.",
+        "Check the remote, and that the checkout has full history (actions/checkout: "
+        "fetch-depth: 0).",
+    ),
+    "record.dirty-checkout": _m(
+        "{path}에 커밋하지 않은 변경이 있습니다.",
+        "{path} has uncommitted changes.",
+        "score record --push는 {branch} 브랜치를 깨끗하게 체크아웃한 곳에서 실행하세요.",
+        "Run score record --push on a clean checkout of {branch}.",
+    ),
+    "record.checkout-ahead": _m(
+        "HEAD {head}에 {remote}/{branch}에 없는 커밋이 있습니다.",
+        "HEAD {head} has commits that {remote}/{branch} does not have.",
+        "score record --push는 {remote}/{branch}을(를) 그대로 체크아웃한 곳에서 실행하세요.",
+        "Run score record --push on a checkout of {remote}/{branch} as it is.",
+    ),
+    "record.push-refused": _m(
+        "'{remote}'에 올리지(push) 못했습니다: {detail}",
+        "Push to '{remote}' failed: {detail}",
+        "다시 시도해서 풀리는 오류가 아닙니다. 워크플로에 저장소 쓰기 권한(permissions: "
+        "contents: write)이 있는지, 브랜치 보호 규칙이 봇의 push를 막지 않는지 확인하세요.",
+        "Retrying will not help: check that the workflow may write to the repository "
+        "(permissions: contents: write) and that branch protection lets the bot push.",
+    ),
     # --- the score ledger (scores/) --------------------------------------------
     "ledger.stray-file": _m(
         "scores/ 아래에는 scores/<단계>/<출품작>/<심사위원>.yml 파일만 둘 수 있습니다.",
@@ -1229,6 +1382,12 @@ CATALOGUE: dict[str, _M] = {
         "`contest assign --round {expected} --write`로 다시 쓰세요.",
         "Write it again with `contest assign --round {expected} --write`.",
     ),
+    "assign.file-unreadable": _m(
+        "심사 배정 파일을 읽을 수 없습니다 ({file}): {detail}",
+        "The assignment file cannot be read ({file}): {detail}",
+        "`contest assign --round {round} --write`로 다시 쓰세요.",
+        "Write it again with `contest assign --round {round} --write`.",
+    ),
     # --- the tally (contest tally) -------------------------------------------------
     "tally.previous-missing": _m(
         "'{round}' 단계는 '{previous}' 단계를 통과한 출품작을 심사하는데, 그 목록이 담긴 "
@@ -1288,22 +1447,129 @@ CATALOGUE: dict[str, _M] = {
         "Results name the commit of the scores they come from, so they need the "
         "repository's history: run in a clone (git clone).",
     ),
-    "tally.git-failed": _m(
-        "git {command}이(가) 실패했습니다: {detail}",
-        "git {command} failed: {detail}",
-    ),
-    "tally.git-missing": _m(
-        "git을 실행할 수 없습니다 ({detail}).",
-        "Cannot run git ({detail}).",
-        "git이 설치되어 있는지 확인하세요.",
-        "Check that git is installed.",
-    ),
     "tally.results-unreadable": _m(
         "결과 파일을 읽을 수 없습니다: {detail}",
         "The results file cannot be read: {detail}",
         "`contest tally --write`로 다시 쓰세요.",
         "Write it again with `contest tally --write`.",
     ),
+    # --- git ------------------------------------------------------------------------
+    "git.failed": _m(
+        "git {command}이(가) 실패했습니다: {detail}",
+        "git {command} failed: {detail}",
+    ),
+    "git.missing": _m(
+        "git을 실행할 수 없습니다 ({detail}).",
+        "Cannot run git ({detail}).",
+        "git이 설치되어 있는지 확인하세요.",
+        "Check that git is installed.",
+    ),
+    "git.not-a-repository": _m(
+        "{root}은(는) git 저장소가 아닙니다.",
+        "{root} is not a git repository.",
+        "이 명령은 git 기록을 읽습니다. 공모전 저장소를 git clone으로 받은 폴더의 최상위에서 "
+        "실행하세요.",
+        "This command reads git's history: run it at the top of a clone of the contest "
+        "repository.",
+    ),
+    "git.base-not-found": _m(
+        "--base '{ref}': 이 복제본에 없는 커밋이고, origin에서 가져올 수도 없습니다.",
+        "--base '{ref}' is not in this clone and could not be fetched from origin.",
+        "전체 기록으로 체크아웃하거나(actions/checkout의 fetch-depth: 0) 기준 브랜치를 먼저 "
+        "가져오세요 (git fetch origin <브랜치>).",
+        "Check out with full history (actions/checkout: fetch-depth: 0) or fetch the base "
+        "branch first (git fetch origin <branch>).",
+    ),
+    "git.no-merge-base": _m(
+        "--base {base}와(과) HEAD {head} 사이에 공통 기록이 없습니다.",
+        "No common history between base {base} and HEAD {head}.",
+        "PR의 브랜치는 공모전 저장소의 기록에서 갈라져 나와야 합니다. --base가 공모전의 기본 "
+        "브랜치를 가리키는지 확인하세요.",
+        "A pull request's branch grows from the contest repository's history: check that "
+        "--base names the contest's default branch.",
+    ),
+    "git.no-merge-base-shallow": _m(
+        "--base {base}와(과) HEAD {head} 사이에 공통 기록이 없습니다 (얕은 복제본입니다).",
+        "No common history between base {base} and HEAD {head} (this clone is shallow).",
+        "전체 기록으로 체크아웃하세요 (actions/checkout의 fetch-depth: 0).",
+        "Check out with full history (actions/checkout: fetch-depth: 0).",
+    ),
+    # --- GitHub webhook payloads (core/github.py) -------------------------------------
+    # A payload of the wrong shape is the workflow's wiring, said to whoever set it up.
+    "github.payload-unreadable": _m(
+        "이벤트 파일 {path}을(를) 읽을 수 없습니다: {detail}",
+        "Cannot read the event payload {path}: {detail}",
+        "--event에 GitHub Actions가 쓴 이벤트 파일을 주거나, $GITHUB_EVENT_PATH가 그 파일을 "
+        "가리키는지 확인하세요.",
+        "Give --event the payload file GitHub Actions writes, or check that "
+        "$GITHUB_EVENT_PATH names it.",
+    ),
+    "github.payload-too-large": _m(
+        "이벤트 파일 {path}이(가) {limit:,}바이트보다 큽니다.",
+        "The event payload {path} is larger than {limit:,} bytes.",
+        "GitHub는 이보다 큰 이벤트를 보내지 않습니다. GitHub Actions가 쓴 파일인지 확인하세요.",
+        "GitHub never sends a larger payload: check that this is the file GitHub Actions "
+        "wrote.",
+    ),
+    "github.payload-not-json": _m(
+        "이벤트 파일 {path}이(가) JSON이 아닙니다: {detail}",
+        "The event payload {path} is not JSON: {detail}",
+        "GitHub Actions가 쓴 이벤트 파일을 고치지 말고 그대로 주세요.",
+        "Give the payload file as GitHub Actions wrote it, unedited.",
+    ),
+    "github.wrong-payload": _m(
+        "이벤트 파일이 {event} 이벤트의 형식이 아닙니다: {why}.",
+        "The event payload is not an {event} payload: {why}.",
+        "이 명령은 {event} 이벤트에서 실행해야 합니다. 워크플로의 트리거를 이렇게 설정하세요: "
+        "{trigger}",
+        "This command runs on the {event} event: trigger the workflow with {trigger}.",
+    ),
+    # What is wrong with the payload: the {why} of github.wrong-payload.
+    "github.not-an-object": _m(
+        "JSON 객체가 아닙니다 (받은 값: {actual})",
+        "it is not a JSON object (got {actual})",
+    ),
+    "github.field-missing": _m("'{field}' 값이 없습니다", "'{field}' is missing"),
+    "github.field-type": _m(
+        "'{field}'의 형식이 다릅니다 (필요한 형식: {expected}, 받은 값: {actual})",
+        "'{field}' has the wrong type (expected {expected}, got {actual})",
+    ),
+    "github.not-one-of": _m(
+        "'{field}'이(가) {value}입니다. {allowed} 가운데 하나여야 합니다",
+        "'{field}' is {value}, not one of {allowed}",
+    ),
+    "github.not-positive": _m(
+        "'{field}'이(가) 양의 정수가 아닙니다 ({value})",
+        "'{field}' is not a positive number ({value})",
+    ),
+    "github.not-a-time": _m(
+        "'{field}' {value}을(를) 시각으로 읽을 수 없습니다",
+        "'{field}' {value} is not a time",
+    ),
+    "github.no-offset": _m(
+        "'{field}' {value}에 시간대(오프셋)가 없습니다",
+        "'{field}' {value} has no offset",
+    ),
+    "github.not-a-branch": _m(
+        "'{field}' {value}은(는) 브랜치 이름이 될 수 없습니다",
+        "'{field}' {value} is not a branch name",
+    ),
+    "github.not-a-login": _m(
+        "'{field}' {value}은(는) GitHub 계정 이름이 아닙니다",
+        "'{field}' {value} is not a GitHub login",
+    ),
+    "github.about-pull-request": _m(
+        "PR에 대한 이벤트입니다 ('{field}'이(가) 있습니다)",
+        "it is about a pull request ('{field}' is there)",
+    ),
+    # JSON's types, as the field-type sentence names them.
+    "github.type-string": _m("문자열", "a string"),
+    "github.type-integer": _m("정수", "an integer"),
+    "github.type-number": _m("숫자", "a number"),
+    "github.type-boolean": _m("참/거짓 값", "a boolean"),
+    "github.type-object": _m("객체", "an object"),
+    "github.type-array": _m("배열", "an array"),
+    "github.type-null": _m("null", "null"),
     # --- the command line (cli/) ------------------------------------------------
     "cli.no-contest-here": _m(
         "{root}에 contest.yml이 없습니다.",
@@ -1356,6 +1622,19 @@ CATALOGUE: dict[str, _M] = {
         "--now {value}: the offset is missing.",
         "+09:00처럼 오프셋을 붙이세요.",
         "Give the offset too, such as +09:00.",
+    ),
+    "cli.cannot-write": _m(
+        "{path}에 쓸 수 없습니다: {detail}",
+        "Cannot write {path}: {detail}",
+        "그 경로에 쓸 권한이 있는지, 디스크에 빈 공간이 있는지 확인하세요.",
+        "Check that the path can be written and that the disk has room.",
+    ),
+    "cli.report-schema-missing": _m(
+        "{root}에 {path}이(가) 없습니다. 보고서에 무엇이 들어갈 수 있는지 정하는 파일입니다.",
+        "{path} is missing in {root}: it says what a report may hold.",
+        "--root에 공모전 저장소를 주거나, 공모전 저장소의 기본 브랜치를 체크아웃한 곳에서 "
+        "실행하세요.",
+        "Give --root the contest repository, or run on a checkout of its default branch.",
     ),
     # --- reporter UI -------------------------------------------------------
     "ui.summary-ok": _m(
@@ -1714,6 +1993,20 @@ CATALOGUE: dict[str, _M] = {
         "The image could not be downloaded ({detail}).",
         "그림을 지우고 다시 올려 주세요.",
         "Remove the image and upload it again.",
+    ),
+    "intake.screenshot-fetch-failed": _m(
+        "{index}번째 그림을 지금은 내려받을 수 없습니다: {detail}",
+        "Image {index} could not be downloaded now: {detail}",
+        "GitHub나 네트워크의 일시적인 문제일 수 있습니다. 잠시 뒤 이 워크플로를 다시 "
+        "실행하세요.",
+        "This may be a passing problem of GitHub or the network: re-run this workflow in a "
+        "while.",
+    ),
+    "intake.round-trip": _m(
+        "{path}을(를) 다시 읽은 내용이 쓴 내용과 다릅니다.",
+        "{path} does not read back as it was written.",
+        "도구의 버그입니다. 이 이슈의 번호와 함께 알려 주세요.",
+        "This is a bug in the tool: please report it with this issue's number.",
     ),
     "ui.tally-title": _m(
         "'{round}' 단계 집계 결과 ({name})",

@@ -154,10 +154,8 @@ def load_schema(schema_dir: Path, name: str) -> Schema:
         return _load_schema(str(path))
     except OSError as exc:
         # The organizers' file, not an entrant's: the command cannot run.
-        raise ContestDefinitionError(
-            f"{path}: cannot read the schema ({exc.strerror or exc}); "
-            "a contest keeps its schemas in schema/"
-        ) from None
+        raise ContestDefinitionError.coded("schema.file-unreadable", path=str(path),
+                                           detail=str(exc.strerror or exc)) from None
 
 
 def read_document(schema_dir: Path, name: str) -> Any | None:
@@ -212,7 +210,7 @@ def _compile(name: str, text: str) -> Schema:
 
 def _not_a_schema(name: str, detail: str) -> ContestDefinitionError:
     first_line = detail.strip().splitlines()[0] if detail.strip() else "?"
-    return ContestDefinitionError(f"schema/{name} is not a valid JSON Schema: {first_line}")
+    return ContestDefinitionError.coded("schema.not-a-schema", name=name, detail=first_line)
 
 
 def check_schema(schema: Schema) -> None:

@@ -44,8 +44,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from site_builder.core import schemas, yamldump
+from site_builder.core import messages, schemas, yamldump
 from site_builder.core.contest import CONTEST_FILE, Contest, Round
+from site_builder.core.errors import UsageError
 from site_builder.core.fileio import write_atomically
 from site_builder.core.loader import (
     ENTRY_SIZE_LIMIT,
@@ -598,6 +599,13 @@ def read_assignment(root: Path, round_id: str) -> tuple[Assignment | None, list[
     return Assignment(data["round"], data["size"], data["seed"], data["method"],
                       data["min_cut"],
                       {slug: tuple(panel) for slug, panel in data["panels"].items()}), []
+
+
+def unreadable(round_id: str, problem: Problem) -> UsageError:
+    """The error of a command that needs a round's assignment file and cannot read it
+    (`problem`, from `read_assignment`)."""
+    return UsageError.coded("assign.file-unreadable", file=problem.location(), round=round_id,
+                            detail=messages.by_language(problem.code, problem.params))
 
 
 def allows(root: Path, contest: Contest, round_: Round, slug: str,

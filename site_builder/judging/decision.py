@@ -26,9 +26,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from site_builder.core import fileio, messages
+from site_builder.core import github, messages
 from site_builder.core.contest import Contest, Round
-from site_builder.core.errors import UsageError
 from site_builder.core.loader import ENTRY_SIZE_LIMIT, LoadFailure, load_file
 from site_builder.core.logins import is_login
 from site_builder.core.problems import Problem
@@ -94,54 +93,47 @@ class Result:
 
 def read_event(path: Path) -> CommentEvent:
     """The payload file GitHub Actions writes to $GITHUB_EVENT_PATH."""
-    return event_from_payload(fileio.read_payload(path))
+    return event_from_payload(github.read_payload(path))
 
 
 def event_from_payload(data: Any) -> CommentEvent:
     """Pick the trusted fields out of an ``issue_comment`` payload; a payload of another
     shape is a wiring mistake (the workflow's trigger), so it stops the command."""
-
-    def get(path: str, kind: type | tuple[type, ...], *, required: bool = True) -> Any:
-        node = data
-        for part in path.split("."):
-            node = node.get(part) if isinstance(node, dict) else None
-        if node is None and not required:
-            return None
-        if not isinstance(node, kind) or isinstance(node, bool):
-            raise UsageError(
-                f"the event payload is not an issue_comment payload: '{path}' is missing "
-                "or has the wrong type (trigger the workflow with on: issue_comment)"
-            )
-        return node
-
-    action = get("action", str)
-    number = get("issue.number", int)
-    login = get("comment.user.login", str)
-    body = get("comment.body", str)
-    created_at = get("comment.created_at", str)
+    payload = github.Payload(data, "issue_comment", "on: issue_comment")
+    action = payload.field("action", str)
+    number = payload.field("issue.number", int)
+    if number < 1:
+        raise payload.wrong("issue.number", "github.not-positive", value=number)
+    login = payload.field("comment.user.login", str)
+    body = payload.field("comment.body", str)
+    created_at = payload.field("comment.created_at", str)
     try:
         moment = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(f"comment.created_at '{created_at[:40]}' is not a time") from None
-    if moment.tzinfo is None or number < 1:
-        raise UsageError("comment.created_at needs an offset and issue.number must be positive")
-    html_url = get("comment.html_url", str, required=False)
+        raise payload.wrong("comment.created_at", "github.not-a-time",
+                            value=github.preview(created_at)) from None
+    if moment.tzinfo is None:
+        raise payload.wrong("comment.created_at", "github.no-offset",
+                            value=github.preview(created_at))
+    html_url = payload.optional("comment.html_url", str)
     if html_url is not None and (not html_url.startswith("https://") or len(html_url) > 500):
         html_url = None
-    branch = get("repository.default_branch", str)
+    branch = payload.field("repository.default_branch", str)
     if not _BRANCH.match(branch):
-        raise UsageError(f"repository.default_branch '{branch[:60]}' is not a branch name")
-    issue = data.get("issue") if isinstance(data, dict) else None
+        # The branch is fetched and pushed by name: one that reads as an option must not
+        # get that far.
+        raise payload.wrong("repository.default_branch", "github.not-a-branch",
+                            value=github.preview(branch))
     return CommentEvent(
         action=action,
-        is_pull_request=isinstance(issue, dict) and isinstance(issue.get("pull_request"), dict),
+        is_pull_request=payload.holds("issue.pull_request", dict),
         number=number,
         login=login,
         body=body,
         created_at=created_at,
         moment=moment,
         html_url=html_url,
-        repository=get("repository.full_name", str, required=False),
+        repository=payload.optional("repository.full_name", str),
         default_branch=branch,
     )
 
@@ -397,10 +389,16 @@ def reply_failed(language: str, problem: Problem) -> str:
     return "\n".join(lines) + "\n"
 
 
-def error_reply(language: str, detail: str) -> str:
-    """The reply when the command could not run at all (exit 2)."""
-    return (
+def error_reply(language: str, detail: str, hint: str | None = None) -> str:
+    """The reply when the command could not run at all (exit 2): `detail`, what stopped
+    it, and `hint`, how organizers fix that, both in `language` (`ContestError.parts`).
+
+    The detail goes in a code span, on one line: it can quote git's output or a bad
+    value from the payload, which must reach the judge verbatim and inert."""
+    shown = " ".join(detail.split())[:300].replace("`", "")
+    reply = (
         f"**{messages.render('ui.score-error', language)}**\n\n"
         f"{markdown_escape(messages.render('ui.score-error-body', language))}\n\n"
-        f"`{detail[:300].replace('`', '')}`\n"
+        f"`{shown}`\n"
     )
+    return reply + f"\n{markdown_escape(hint)}\n" if hint else reply

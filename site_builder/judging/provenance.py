@@ -178,7 +178,7 @@ def _log(top: Path, prefix: str) -> Iterator[_Commit]:
     done = _run(top, "log", "--full-diff", "-c", "--raw", "-z", "--no-abbrev",
                 "--no-renames", f"--format={_FORMAT}", "HEAD", "--", f"{prefix}{SCORES_DIR}/")
     if done.returncode != 0:
-        raise GitError(f"git log failed: {done.stderr.strip()[:300]}")
+        raise GitError.coded("git.failed", command="log", detail=done.stderr.strip()[:300])
     records = done.stdout.split("\x01")
     pending: str | None = None
     for record in records[1:]:
@@ -237,7 +237,8 @@ def _contents(top: Path, commits: list[_Commit]) -> dict[str, Mapping[str, Any] 
         "\n".join(blobs) + "\n").encode(), capture_output=True, check=False,
         env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
     if done.returncode != 0:
-        raise GitError(f"git cat-file failed: {done.stderr.decode(errors='replace')[:300]}")
+        raise GitError.coded("git.failed", command="cat-file",
+                             detail=done.stderr.decode(errors="replace")[:300])
     out, at = done.stdout, 0
     found: dict[str, Mapping[str, Any] | None] = {}
     for blob in blobs:
@@ -276,4 +277,4 @@ def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
             env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
         )
     except OSError as exc:
-        raise GitError(f"cannot run git ({exc.strerror or exc}): is git installed?") from None
+        raise GitError.coded("git.missing", detail=str(exc.strerror or exc)) from None

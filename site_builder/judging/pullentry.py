@@ -114,11 +114,8 @@ def _unmerged_entries(repo: git.Repo, remote: str, event: CommentEvent) -> list[
     except git.GitCommandError as exc:
         error = str(exc.stderr or exc).strip()
         if "couldn't find remote ref" not in error.lower():
-            raise GitError(
-                f"cannot fetch refs/pull/{event.number}/head from '{remote}' ({error}) and the "
-                f"default branch has no merge commit for #{event.number}; check the remote and "
-                "that the checkout has full history (actions/checkout: fetch-depth: 0)"
-            ) from None
+            raise GitError.coded("record.fetch-pull-request", number=event.number,
+                                 remote=remote, detail=error) from None
         raise refuse("score.no-entry", reason=messages.by_language(
             "score.why-nothing-found",
             {"number": event.number, "branch": event.default_branch})) from None

@@ -175,9 +175,10 @@ def write_bodies(root: Path, contest: Contest, out: Path, lang: str,
     """`<round>.md` (the body) and `<round>.title` in `out` for every round with an
     assignment file (or those asked); the files written."""
     chosen = [contest.round(r) for r in round_ids] if round_ids else list(contest.rounds)
-    if any(r is None for r in chosen):
-        known = ", ".join(r.id for r in contest.rounds)
-        raise UsageError(f"unknown round among {', '.join(round_ids or ())} (rounds: {known})")
+    unknown = [r for r in round_ids or () if contest.round(r) is None]
+    if unknown:
+        raise UsageError.coded("assign.unknown-round", round=unknown[0],
+                               rounds=[r.id for r in contest.rounds])
     numbers = pull_requests(root)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -185,8 +186,7 @@ def write_bodies(root: Path, contest: Contest, out: Path, lang: str,
         assert round_ is not None
         found, problems = queues(root, contest, round_)
         if problems:
-            raise UsageError(f"{assignment.assignment_file(round_.id)}: "
-                             f"{problems[0].message('en')}")
+            raise assignment.unreadable(round_.id, problems[0])
         if found is None:
             continue
         body = out / f"{round_.id}.md"

@@ -140,28 +140,23 @@ def _fetch_tip(repo: git.Repo, remote: str, branch: str) -> git.Commit:
     try:
         repo.git.fetch("--no-tags", "--quiet", remote, f"+refs/heads/{branch}:{tracking}")
     except git.GitCommandError as exc:
-        raise GitError(
-            f"cannot fetch {branch} from '{remote}': {str(exc.stderr or exc).strip()}"
-        ) from None
+        raise GitError.coded("record.fetch-failed", branch=branch, remote=remote,
+                             detail=str(exc.stderr or exc).strip()) from None
     return repo.commit(tracking)
 
 
 def _start(repo: git.Repo, remote: str, branch: str) -> None:
     """Begin from the remote's tip: the ledger and rules there are the ones that count."""
     if repo.is_dirty(untracked_files=False):
-        raise GitError(
-            f"{repo.working_tree_dir} has uncommitted changes; score record --push works on "
-            f"a clean checkout of {branch}"
-        )
+        raise GitError.coded("record.dirty-checkout", path=str(repo.working_tree_dir),
+                             branch=branch)
     tip = _fetch_tip(repo, remote, branch)
     head = repo.head.commit
     if head.hexsha == tip.hexsha:
         return
     if not repo.is_ancestor(head, tip):
-        raise GitError(
-            f"HEAD {head.hexsha[:12]} has commits that {remote}/{branch} does not have; "
-            f"score record --push works on a checkout of {remote}/{branch}"
-        )
+        raise GitError.coded("record.checkout-ahead", head=head.hexsha[:12], remote=remote,
+                             branch=branch)
     repo.git.reset("--hard", "--quiet", tip.hexsha)
 
 
@@ -175,7 +170,8 @@ def _push(repo: git.Repo, remote: str, branch: str) -> tuple[bool, str]:
         lowered = detail.lower()
         if any(sign in lowered for sign in _RACE + _TRANSIENT):
             return False, detail[-300:]
-        raise GitError(f"push to '{remote}' failed: {detail[-500:]}") from None
+        raise GitError.coded("record.push-refused", remote=remote,
+                             detail=detail[-500:]) from None
     return True, ""
 
 
@@ -198,14 +194,15 @@ def record_comment(
     parsed = scorecomment.parse(event.body)
     if not parsed.is_command or event.action == "deleted":
         return Result(Outcome.IGNORED, "", lang or "ko")
-    if remote.startswith("-") or attempts < 1:
-        raise UsageError("--remote must be a remote's name and --attempts at least 1")
+    if remote.startswith("-"):
+        # It would reach git's command line as an option.
+        raise UsageError.coded("record.bad-remote", remote=remote)
+    if attempts < 1:
+        raise UsageError.coded("record.bad-attempts", attempts=attempts)
     loaded = load_contest(root)
     if loaded.contest is None:
-        raise ContestDefinitionError(
-            "contest.yml is not valid on this checkout: run `contest validate contest.yml`",
-            list(loaded.problems),
-        )
+        raise ContestDefinitionError.coded("record.contest-invalid").with_problems(
+            loaded.problems)
     contest = loaded.contest
     language = lang or contest.language
     if event.action != "created":
@@ -246,10 +243,8 @@ def record_comment(
         if attempt > 1:
             loaded = load_contest(root)
             if loaded.contest is None:
-                raise ContestDefinitionError(
-                    "contest.yml on the new tip of the default branch is not valid",
-                    list(loaded.problems),
-                )
+                raise ContestDefinitionError.coded(
+                    "record.contest-invalid-on-tip").with_problems(loaded.problems)
             contest = loaded.contest
         try:
             plan = decide(root, contest, parsed, event, facts)

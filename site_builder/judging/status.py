@@ -204,8 +204,7 @@ def coverage(root: Path, contest: Contest, round_id: str | None = None,
             cells.setdefault((record.entry, scorer), "scored")  # a conflict stays one
     panels, problems = assignment.read_assignment(root, round_.id)
     if problems:
-        raise UsageError(f"{assignment.assignment_file(round_.id)}: {problems[0].message('en')}"
-                         " (run `contest assign` again)")
+        raise assignment.unreadable(round_.id, problems[0])
     assigned = None
     if panels is not None:
         assigned = {judge: panels.queue(judge) for judge in judges}

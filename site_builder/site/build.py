@@ -47,9 +47,7 @@ def build_site(
 
     config_file = root / CONFIG
     if not config_file.is_file():
-        raise UsageError(
-            f"{config_file}: no {CONFIG}; the showcase needs the repository's {CONFIG}"
-        )
+        raise UsageError.coded("site.no-config", root=str(root), config=CONFIG)
     _log_to_console()
     with engine.options(only=only, now=now):
         try:
@@ -62,7 +60,7 @@ def build_site(
             finally:
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError) as exc:
-            raise UsageError(f"the site could not be built: {exc}") from None
+            raise UsageError.coded("site.build-failed", detail=str(exc)) from None
     return engine.left_out()
 
 

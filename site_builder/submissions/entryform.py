@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.core import messages
 from site_builder.core.errors import ContestDefinitionError
 from site_builder.core.loader import LoadFailure, load_file
 from site_builder.core.problems import Problem
@@ -89,12 +90,14 @@ def load_form(root: Path) -> tuple[FormField, ...]:
     try:
         document = load_file(root / FORM_FILE, FORM_FILE, FORM_SIZE_LIMIT)
     except LoadFailure as failure:
-        raise ContestDefinitionError(
-            f"{FORM_FILE}: {failure.problem.message('en')}", [failure.problem]
-        ) from None
+        # Without the problem attached: the CLI would print it as one of contest.yml's.
+        problem = failure.problem
+        raise ContestDefinitionError.coded(
+            "form.file-unreadable", location=problem.location(),
+            detail=messages.by_language(problem.code, problem.params)) from None
     body = document.data.get("body") if isinstance(document.data, dict) else None
     if not isinstance(body, list):
-        raise ContestDefinitionError(f"{FORM_FILE} has no body")
+        raise ContestDefinitionError.coded("form.no-body", file=FORM_FILE)
     fields: list[FormField] = []
     for element in body:
         if not isinstance(element, dict) or element.get("type") == "markdown":
@@ -102,11 +105,13 @@ def load_form(root: Path) -> tuple[FormField, ...]:
         fields.append(_form_field(element))
     keys = [f.key for f in fields]
     missing = [key for key in FIELD_KINDS if key not in keys]
-    if missing or len(set(keys)) != len(keys):
-        raise ContestDefinitionError(
-            f"{FORM_FILE} must have each of these fields once: {', '.join(FIELD_KINDS)}"
-            f" (missing: {', '.join(missing) or 'none'})"
-        )
+    if missing:
+        raise ContestDefinitionError.coded("form.fields-missing", file=FORM_FILE,
+                                           missing=missing, fields=list(FIELD_KINDS))
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise ContestDefinitionError.coded("form.fields-repeated", file=FORM_FILE,
+                                           repeated=repeated, fields=list(FIELD_KINDS))
     return tuple(fields)
 
 
@@ -116,27 +121,25 @@ def _form_field(element: Mapping[str, Any]) -> FormField:
     label = attributes.get("label")
     match = _LABEL_KEY.search(label) if isinstance(label, str) else None
     if not isinstance(kind, str) or not isinstance(label, str) or match is None:
-        raise ContestDefinitionError(
-            f"{FORM_FILE}: every field's label must end with its entry.yml key in "
-            f"parentheses, such as '서비스 주소 (links.service)': {label!r}"
-        )
+        raise ContestDefinitionError.coded("form.label-without-key", file=FORM_FILE,
+                                           label=repr(label))
     key = match.group(1)
-    if kind not in FIELD_KINDS.get(key, ()):
-        raise ContestDefinitionError(
-            f"{FORM_FILE}: `contest intake` cannot read a {kind} field for '{key}'"
-        )
+    if key not in FIELD_KINDS:
+        raise ContestDefinitionError.coded("form.unknown-key", file=FORM_FILE, key=key,
+                                           known=list(FIELD_KINDS))
+    if kind not in FIELD_KINDS[key]:
+        raise ContestDefinitionError.coded("form.field-kind", file=FORM_FILE, key=key,
+                                           kind=kind, kinds=list(FIELD_KINDS[key]))
     validations = element.get("validations") or {}
     options: list[Option] = []
     for raw in attributes.get("options") or []:
         text = raw.get("label") if isinstance(raw, dict) else raw
         if not isinstance(text, str):
-            raise ContestDefinitionError(f"{FORM_FILE}: an option of '{key}' is not text")
+            raise ContestDefinitionError.coded("form.option-not-text", file=FORM_FILE, key=key)
         option_id = _OPTION_ID.match(text)
         if key != CONFIRM_KEY and option_id is None:
-            raise ContestDefinitionError(
-                f"{FORM_FILE}: the option {text!r} of '{key}' must start with its id "
-                "and ' — ', such as 'web — 웹'"
-            )
+            raise ContestDefinitionError.coded("form.option-without-id", file=FORM_FILE,
+                                               key=key, option=repr(text))
         value = option_id.group(1) if option_id else text
         required = isinstance(raw, dict) and raw.get("required") is True
         options.append(Option(" ".join(text.split()), value, required))
@@ -383,7 +386,8 @@ def check_form(
     try:
         fields = load_form(root)
     except ContestDefinitionError as exc:
-        return [Problem(FORM_FILE, None, None, "form.unreadable", {"detail": str(exc)})]
+        detail = messages.by_language(exc.code, exc.params) if exc.code else str(exc)
+        return [Problem(FORM_FILE, None, None, "form.unreadable", {"detail": detail})]
     problems = []
     for key, expected in (("category", category_ids), ("platforms", platform_ids)):
         form_field = next(f for f in fields if f.key == key)

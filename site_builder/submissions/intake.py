@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_builder.core import fileio, messages, schemas, yamldump
+from site_builder.core import github, messages, schemas, yamldump
 from site_builder.core.contest import Contest, load_contest
 from site_builder.core.errors import ContestError, UsageError
 from site_builder.core.logins import is_login
@@ -60,6 +60,8 @@ BODY_LIMIT = 65_536
 """GitHub's own limit on an issue body, in characters."""
 MARKER = "<!-- contest-bot:intake -->"
 MODELINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
+ACTIONS = ("opened", "edited")
+"""The actions of an ``issues`` event that carry a form to read."""
 PLACEHOLDER_SLUG = "new-entry"
 """Where a form whose slug is unusable is assembled, so its other fields are still checked."""
 
@@ -84,37 +86,29 @@ class IssueEvent:
 
 def read_event(path: Path) -> IssueEvent:
     """The payload file GitHub Actions writes to $GITHUB_EVENT_PATH."""
-    return event_from_payload(fileio.read_payload(path))
+    return event_from_payload(github.read_payload(path))
 
 
 def event_from_payload(data: Any) -> IssueEvent:
     """The trusted fields of an ``issues`` payload; another shape is a wiring mistake."""
-
-    def wrong(what: str) -> UsageError:
-        return UsageError(
-            f"the event payload is not an issues payload: {what} (trigger the workflow "
-            "with on: issues, types [opened, edited])"
-        )
-
-    issue = data.get("issue") if isinstance(data, dict) else None
-    if not isinstance(issue, dict):
-        raise wrong("'issue' is missing")
-    action = data.get("action")
-    if action not in ("opened", "edited"):
-        raise wrong(f"the action is {str(action)[:20]!r}")
-    if "pull_request" in issue:
-        raise wrong("it is about a pull request")
-    number = issue.get("number")
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise wrong("'issue.number' is not a positive number")
-    user = issue.get("user")
-    login = user.get("login") if isinstance(user, dict) else None
-    if not isinstance(login, str) or not is_login(login.removesuffix("[bot]")):
-        raise wrong("'issue.user.login' is not a GitHub login")
-    body = issue.get("body")
-    if body is not None and not isinstance(body, str):
-        raise wrong("'issue.body' is not text")
-    return IssueEvent(str(action), number, login, body or "")
+    payload = github.Payload(data, "issues", "on: issues (types: [opened, edited])")
+    payload.field("issue", dict)
+    action = payload.field("action", str)
+    if action not in ACTIONS:
+        raise payload.wrong("action", "github.not-one-of", value=github.preview(action),
+                            allowed=list(ACTIONS))
+    if payload.present("issue.pull_request"):
+        raise payload.wrong("issue.pull_request", "github.about-pull-request")
+    number = payload.field("issue.number", int)
+    if number < 1:
+        raise payload.wrong("issue.number", "github.not-positive", value=number)
+    login = payload.field("issue.user.login", str)
+    # GitHub Apps open issues too; their login is a login with "[bot]" after it.
+    if not is_login(login.removesuffix("[bot]")):
+        raise payload.wrong("issue.user.login", "github.not-a-login",
+                            value=github.preview(login))
+    body = payload.optional("issue.body", str)
+    return IssueEvent(action, number, login, body or "")
 
 
 @dataclass
@@ -165,8 +159,8 @@ def save_screenshots(
             raw = fetch(url, images.MAX_BYTES)
         except FetchError as exc:
             if not exc.permanent:
-                raise UsageError(f"image {index} could not be downloaded now: {exc.detail}"
-                                 ) from None
+                raise UsageError.coded("intake.screenshot-fetch-failed", index=index,
+                                       detail=exc.detail) from None
             problems.append(FormProblem("screenshots", "intake.screenshot-unavailable",
                                         {"index": index, "detail": exc.detail}, where))
             continue
@@ -312,7 +306,7 @@ def _prove_round_trip(root: Path, slug: str, data: Mapping[str, Any],
                       schema: schemas.Schema) -> None:
     load = load_entry(root, slug, schema)
     if load.document is None or load.document.data != data:  # pragma: no cover - a bug
-        raise ContestError(f"{manifest_display(slug)} does not read back as it was written")
+        raise ContestError.coded("intake.round-trip", path=manifest_display(slug))
 
 
 # --- the reply ------------------------------------------------------------------------

@@ -66,10 +66,7 @@ def validate_pull_request(
         blobs[contest_path], blobs[schema_path], blobs[entry_schema_path]
     )
     if contest_raw is None or schema_raw is None or entry_schema_raw is None:
-        raise GitError(
-            f"the base commit {base.hexsha[:12]} has no contest.yml or schema/: "
-            "is --base the contest's default branch?"
-        )
+        raise GitError.coded("pr.base-has-no-contest", commit=base.hexsha[:12])
     # A broken schema on the base branch stops the run with its own message
     # (ContestDefinitionError), bad bytes included.
     contest_schema = schemas.schema_from_text(

@@ -87,11 +87,11 @@ class LedgerQuery:
         if self._log is not None:
             commit, error, code = _finish(self._log)
             if code != 0:
-                raise GitError.coded("tally.git-failed", command="log", detail=error.strip())
+                raise GitError.coded("git.failed", command="log", detail=error.strip())
         if self._status is not None:
             changes, error, code = _finish(self._status)
             if code != 0:
-                raise GitError.coded("tally.git-failed", command="status",
+                raise GitError.coded("git.failed", command="status",
                                      detail=error.strip())
         return LedgerState(commit.strip() or None, bool(changes.strip()))
 
@@ -101,7 +101,7 @@ def _git(root: Path, *args: str) -> str:
     if code != 0:
         if "not a git repository" in error:
             raise GitError.coded("tally.not-a-repository", root=str(root))
-        raise GitError.coded("tally.git-failed", command=args[0], detail=error.strip())
+        raise GitError.coded("git.failed", command=args[0], detail=error.strip())
     return out
 
 
@@ -115,7 +115,7 @@ def _start(cwd: Path, *args: str) -> subprocess.Popen[str]:
             env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
         )
     except OSError as exc:
-        raise GitError.coded("tally.git-missing", detail=str(exc.strerror or exc)) from None
+        raise GitError.coded("git.missing", detail=str(exc.strerror or exc)) from None
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[str, str, int]:

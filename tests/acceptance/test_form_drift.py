@@ -8,6 +8,8 @@ from pathlib import Path
 
 from contestkit import REPO, copy_from_checkout, invoke_contest
 
+from site_builder.core import messages
+
 FORM = ".github/ISSUE_TEMPLATE/entry.yml"
 
 
@@ -49,3 +51,15 @@ def test_a_form_intake_cannot_read_is_reported(tmp_path: Path) -> None:
     code, problems = _validate(root)
     assert code == 1
     assert [p["code"] for p in problems] == ["form.unreadable"]
+
+
+def test_why_intake_cannot_read_the_form_is_said_in_the_contests_language(
+    tmp_path: Path,
+) -> None:
+    root = _contest(tmp_path)
+    text = (root / FORM).read_text(encoding="utf-8")
+    (root / FORM).write_text(text.replace("(links.service)", "(서비스)"), "utf-8")
+    _, [problem] = _validate(root)
+    detail = messages.render("form.label-without-key", "ko",
+                             {"file": FORM, "label": repr("서비스 주소 (서비스)")})
+    assert problem["message"] == messages.render("form.unreadable", "ko", {"detail": detail})

@@ -3,8 +3,14 @@ the refusals of the command line, results files that cannot be read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import github_payloads as gh
 import pytest
 from conftest import ContestTree, assert_no_traceback, run_contest
+
+from site_builder.core import messages
 
 
 @pytest.mark.parametrize(("args", "ko", "en"), [
@@ -36,3 +42,32 @@ def test_an_invalid_contest_is_said_in_korean(contest_tree: ContestTree) -> None
         assert result.returncode == 2
         assert "contest.yml에 문제가 있어 이 명령을 실행할 수 없습니다" in result.stderr, command
         assert "is not valid" not in result.stderr
+
+
+def test_a_payload_of_another_event_is_said_in_the_contests_language(
+    contest_tree: ContestTree, tmp_path: Path
+) -> None:
+    opened = gh.write(tmp_path / "issues.json", gh.issues(
+        body="x", login="entrant-one", number=4, created_at="2015-11-01T00:00:00Z"))
+    commented = gh.write(tmp_path / "comment.json", gh.issue_comment(
+        body="/score", login="judge-ahn", number=4, created_at="2015-12-17T03:00:00Z"))
+    cases: list[tuple[list[str], dict[str, Any]]] = [
+        (["score", "record", "--event", str(opened)], {
+            "event": "issue_comment", "trigger": "on: issue_comment",
+            "why": messages.by_language("github.field-missing", {"field": "comment.user.login"}),
+        }),
+        (["intake", "--event", str(commented), "--json-out", str(tmp_path / "out.json")], {
+            "event": "issues", "trigger": "on: issues (types: [opened, edited])",
+            "why": messages.by_language("github.not-one-of", {
+                "field": "action", "value": '"created"', "allowed": ["opened", "edited"]}),
+        }),
+    ]
+    for args, params in cases:
+        for lang in messages.LANGUAGES:
+            result = run_contest(args if lang == "ko" else ["--lang", lang, *args],
+                                 contest_tree.root)
+            assert_no_traceback(result)
+            assert result.returncode == 2
+            text = messages.render("github.wrong-payload", lang, params)
+            hint = messages.render_hint("github.wrong-payload", lang, params)
+            assert f"contest: {text} {hint}" in result.stderr, (args, lang)

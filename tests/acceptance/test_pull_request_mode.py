@@ -30,6 +30,8 @@ from conftest import (
 )
 from contestkit import commit_all, git
 
+from site_builder.core import messages
+
 MEMBER = "hong-gildong"
 OWNER = "Kim-Existing"
 ON_TIME = "2015-11-01T12:00:00+09:00"
@@ -558,7 +560,7 @@ def test_clone_without_origin_or_base_exits_2(forge: Forge) -> None:
         assert_no_traceback(result)
         assert result.returncode == 2, result.stdout + result.stderr
         assert result.stdout == ""
-        assert f"base '{ref}' is not in this clone and could not be fetched" in result.stderr
+        assert messages.render("git.base-not-found", "ko", {"ref": ref}) in result.stderr
         assert "fetch-depth: 0" in result.stderr
 
 
@@ -569,11 +571,12 @@ def test_shallow_clone_without_origin_and_no_common_history_exits_2(forge: Forge
     git(clone, "fetch", "-q", "--depth=1", "origin", "main")
     base = git(clone, "rev-parse", "FETCH_HEAD")
     git(clone, "remote", "remove", "origin")
+    head = git(clone, "rev-parse", "HEAD")
     result = invoke_contest(["validate", "--base", base], clone)
     assert_no_traceback(result)
     assert result.returncode == 2
-    assert "no common history" in result.stderr
-    assert "(this clone is shallow)" in result.stderr
+    assert messages.render("git.no-merge-base-shallow", "ko",
+                           {"base": base[:12], "head": head[:12]}) in result.stderr
 
 
 def test_unknown_base_ref_exits_2(forge: Forge) -> None:
@@ -591,4 +594,5 @@ def test_not_a_git_repository_exits_2(tmp_path: Path) -> None:
     result = invoke_contest(["validate", "--base", "main"], tree.root)
     assert_no_traceback(result)
     assert result.returncode == 2
-    assert "is not a git repository" in result.stderr
+    assert messages.render("git.not-a-repository", "ko",
+                           {"root": str(tree.root.resolve())}) in result.stderr

@@ -25,6 +25,7 @@ from contestkit import REPO, add_entry, write_contest, write_results
 
 from site_builder.core import messages
 from site_builder.core.loader import load_bytes
+from site_builder.core.reporter import markdown_escape
 from site_builder.judging import recorder
 from site_builder.judging.recorder import Outcome, Result
 from site_builder.submissions.validate import validate_repository
@@ -387,6 +388,28 @@ def test_a_payload_of_another_shape_cannot_run(ci: Path, tmp_path: Path, breakag
     )
     assert run.returncode == 2, run.stderr
     assert reply.read_text(encoding="utf-8").startswith(f"**{message('ui.score-error')}**")
+
+
+def test_the_judge_reads_why_it_could_not_run_in_the_contests_language(
+        ci: Path, tmp_path: Path) -> None:
+    data = payload("/score\n" + FULL_FIRST, "judge-ahn")
+    data["repository"]["default_branch"] = "--upload-pack=evil"
+    path = gh.write(tmp_path / "event.json", data)
+    reply = tmp_path / "reply.md"
+    run = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(ci), "score", "record",
+         "--event", str(path), "--reply-file", str(reply)],
+        capture_output=True, text=True, env=contestkit.cli_env(), check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    params = {"event": "issue_comment", "trigger": "on: issue_comment",
+              "why": message("github.not-a-branch", field="repository.default_branch",
+                             value='"--upload-pack=evil"')}
+    text = reply.read_text(encoding="utf-8")
+    assert f"`{message('github.wrong-payload', **params)}`" in text
+    hint = messages.render_hint("github.wrong-payload", "ko", params)
+    assert hint and markdown_escape(hint) in text
+    assert message("github.wrong-payload", **params) in run.stderr
 
 
 # --- withdraw, replace, identical, out of order --------------------------------------------
