@@ -104,7 +104,7 @@ def url(value: str, *, schemes: frozenset[str] = frozenset({"https"})) -> str | 
     if (
         parts.scheme.lower() not in schemes
         or not parts.netloc
-        or any(c.isspace() for c in stripped)
+        or _SPACE.search(stripped)
     ):
         return None
     return text(stripped)

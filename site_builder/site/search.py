@@ -112,7 +112,9 @@ def ranked_words(descriptions: Mapping[str, str]) -> dict[str, list[str]]:
         slug: list(dict.fromkeys(w for w in _words(value) if len(w) >= 2))
         for slug, value in descriptions.items()
     }
-    frequency = Counter(w for found in words.values() for w in found)
+    frequency: Counter[str] = Counter()
+    for found in words.values():
+        frequency.update(found)
     return {
         slug: sorted(found, key=lambda w: frequency[w])  # stable: first-seen among equals
         for slug, found in words.items()

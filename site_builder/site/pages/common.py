@@ -39,6 +39,19 @@ def page_dir(src: str) -> str:
     return posixpath.join(folder, posixpath.splitext(name)[0])
 
 
+def _relpath(target: str, base: str) -> str:
+    """``posixpath.relpath(target or ".", base or ".")`` for two site paths (relative,
+    normalised, no ``..``): by their segments alone. relpath asks the OS for the working
+    directory twice per call, which was half of an entry page's cost (6 links a page);
+    tests/unit/test_site_pages.py checks that both agree."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    start = [part for part in base.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 def href(from_src: str, target: str) -> str:
     """A relative address from page `from_src` to site path `target`.
 
@@ -49,8 +62,7 @@ def href(from_src: str, target: str) -> str:
         target = page_dir(target) + "/"
         if target == "/":
             target = ""
-    base = page_dir(from_src) or "."
-    relative = posixpath.relpath(target or ".", base)
+    relative = _relpath(target, page_dir(from_src))
     if target.endswith("/") or not target:
         relative = relative.rstrip("/") + "/"
         if relative == "./":
