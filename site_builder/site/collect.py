@@ -87,7 +87,7 @@ def _accepted(
             errors[slug] = [bad_slug]
             continue
         checkable.append(slug)
-    results = check_entries(root, checkable, contest, schema)
+    results = check_entries(root, checkable, contest, schema, models=True)
     for result in results:
         refused = [p for p in result.problems or () if p.severity == "error"]
         if refused:

@@ -31,7 +31,8 @@ class Checked(NamedTuple):
     """One entry after the pass, keeping only what later steps need (a manifest's node
     tree is dropped once its own checks are done): its identity (for duplicates), its
     team (for the ledger's conflicts; None when the manifest did not load), its problems
-    (None when it was not asked to be checked), and its model when it loaded valid."""
+    (None when it was not asked to be checked), and its model when it loaded valid
+    and was asked for."""
 
     identity: duplicates.Identity
     team: frozenset[str] | None
@@ -45,10 +46,13 @@ class Checked(NamedTuple):
 
 def check_entries(
     root: Path, slugs: Sequence[str], contest: Contest | None, schema: Schema,
-    wants: Callable[[str], bool] = lambda slug: True,
+    wants: Callable[[str], bool] = lambda slug: True, *, models: bool = False,
 ) -> list[Checked]:
     """Load every entry of `slugs` and check those that `wants`, in order. A problem
-    list is capped per file (`capped`); duplicates across entries are the caller's."""
+    list is capped per file (`capped`); duplicates across entries are the caller's.
+    Each entry's model comes back only when `models` is asked for (the site): sent back
+    from a forked child, 2,500 models with their manifest data cost `contest validate`
+    0.6 s of CPU at 5,000 entries (`benchmarks/bench_validate.py`)."""
 
     def work(part: Sequence[str]) -> list[Checked]:
         done = []
@@ -57,11 +61,12 @@ def check_entries(
             file = load.document.file if load.document is not None else f"{ENTRIES_DIR}/{slug}"
             identity = duplicates.Identity.of(slug, file, load.document)
             team = team_logins(load.document.data) if load.document is not None else None
+            entry = load.entry if models else None
             if not wants(slug):
-                done.append(Checked(identity, team, None, load.entry))
+                done.append(Checked(identity, team, None, entry))
                 continue
             problems = capped([*load.problems, *check_entry(root, load, contest, schema)])
-            done.append(Checked(identity, team, problems, load.entry))
+            done.append(Checked(identity, team, problems, entry))
         return done
 
     with collection_paused():

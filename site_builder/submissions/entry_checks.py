@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from site_builder.core import links, schemas
 from site_builder.core.contest import Contest
@@ -50,8 +50,9 @@ def check_entry(
     problems.extend(_hidden_characters(doc, data, schema, load.problems))
     problems.extend(_personal_data(doc, data, schema))
     problems.extend(_description_links(doc, data, schema))
-    problems.extend(_screenshots(doc, data, folder, load.slug))
-    problems.extend(_placeholders(doc, data, folder, schema))
+    shots = _look_at_screenshots(data, folder)
+    problems.extend(_screenshots(doc, data, folder, load.slug, shots))
+    problems.extend(_placeholders(doc, data, schema, shots))
     return problems
 
 
@@ -207,8 +208,33 @@ def _description_links(
             )
 
 
+class _Shot(NamedTuple):
+    """A listed screenshot, looked at once for both checks that need its file."""
+
+    name: str
+    problem: images.ImageProblem | None
+    """Its place (outside the folder, missing, a link) or its image, if wrong."""
+    info: Mapping[str, Any]
+    """Its header's metadata (where `contest new` marks its placeholder)."""
+
+
+def _look_at_screenshots(data: Mapping[str, Any], folder: Path) -> dict[int, _Shot]:
+    listed = data.get("screenshots")
+    shots: dict[int, _Shot] = {}
+    for index, name in enumerate(listed if isinstance(listed, list) else []):
+        if not isinstance(name, str):
+            continue
+        path, problem = images.safe_path(folder, name)
+        if problem is None and path is not None:
+            examined = images.examine(path, name)
+            shots[index] = _Shot(name, examined.problem, examined.info)
+        else:
+            shots[index] = _Shot(name, problem, {})
+    return shots
+
+
 def _placeholders(
-    doc: Document, data: Mapping[str, Any], folder: Path, schema: Schema
+    doc: Document, data: Mapping[str, Any], schema: Schema, shots: Mapping[int, _Shot]
 ) -> Iterator[Problem]:
     """What `contest new` wrote for the entrant to replace, still there."""
     for key, sentences in scaffold.PLACEHOLDER_TEXT.items():
@@ -232,21 +258,18 @@ def _placeholders(
                 doc.file, line, column, "entry.placeholder-github",
                 {"login": scaffold.PLACEHOLDER_LOGIN}, dotted(path),
             )
-    listed = data.get("screenshots")
-    for index, name in enumerate(listed if isinstance(listed, list) else []):
-        if not isinstance(name, str):
-            continue
-        path_, problem = images.safe_path(folder, name)
-        if problem is None and path_ is not None and scaffold.is_placeholder_image(path_):
+    for index, shot in sorted(shots.items()):
+        if scaffold.is_placeholder(shot.info):
             line, column = doc.locate(["screenshots", index])
             yield Problem(
-                doc.file, line, column, "entry.placeholder-screenshot", {"path": name},
-                f"screenshots[{index}]",
+                doc.file, line, column, "entry.placeholder-screenshot",
+                {"path": shot.name}, f"screenshots[{index}]",
             )
 
 
 def _screenshots(
-    doc: Document, data: Mapping[str, Any], folder: Path, slug: str
+    doc: Document, data: Mapping[str, Any], folder: Path, slug: str,
+    shots: Mapping[int, _Shot],
 ) -> Iterator[Problem]:
     listed = data.get("screenshots")
     names: Sequence[Any] = listed if isinstance(listed, list) else []
@@ -257,9 +280,7 @@ def _screenshots(
         accepted.add(name)
         if not _IMAGE_NAME.search(name) or characters.forbidden(name) is not None:
             continue  # the schema check or `_hidden_characters` already said why
-        path, problem = images.safe_path(folder, name)
-        if problem is None and path is not None:
-            problem = images.check_image(path, name)
+        problem = shots[index].problem
         if problem is not None:
             line, column = doc.locate(["screenshots", index])
             yield Problem(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -64,34 +64,55 @@ def safe_path(folder: Path, relative: str) -> tuple[Path | None, ImageProblem | 
 
 
 def check_image(path: Path, relative: str) -> ImageProblem | None:
+    return examine(path, relative).problem
+
+
+@dataclass(frozen=True)
+class Examined:
+    """What one look at an image file gives: its problem, if any, and the text chunks
+    and other metadata Pillow read from its header (empty when it did not open)."""
+
+    problem: ImageProblem | None
+    info: Mapping[str, Any]
+
+
+def examine(path: Path, relative: str) -> Examined:
+    """Check the image at `path` and keep its header's metadata, so that a caller that
+    needs both (the placeholder check) opens the file once."""
     params: dict[str, Any] = {"path": relative}
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return ImageProblem("screenshot.too-large", {**params, "size": size, "limit": MAX_BYTES})
+        return Examined(
+            ImageProblem("screenshot.too-large", {**params, "size": size, "limit": MAX_BYTES}),
+            {})
+    info: dict[str, Any] = {}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path, formats=list(FORMATS)) as image:
                 width, height = image.size
                 found = image.format or ""
+                info = {k: v for k, v in image.info.items() if isinstance(k, str)}
                 if width * height > MAX_PIXELS:
-                    return ImageProblem("screenshot.bomb", {**params, **_pixel_limits()})
+                    return Examined(
+                        ImageProblem("screenshot.bomb", {**params, **_pixel_limits()}), info)
                 if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
-                    return ImageProblem(
+                    return Examined(ImageProblem(
                         "screenshot.dimensions",
                         {**params, "width": width, "height": height,
                          "min_side": MIN_SIDE, "max_side": MAX_SIDE},
-                    )
+                    ), info)
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return ImageProblem("screenshot.bomb", {**params, **_pixel_limits()})
+        return Examined(ImageProblem("screenshot.bomb", {**params, **_pixel_limits()}), {})
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         # Pillow signals a corrupt file with any of these, depending on the codec.
-        return ImageProblem("screenshot.not-image", params)
+        return Examined(ImageProblem("screenshot.not-image", params), {})
     suffix = PurePosixPath(relative).suffix.lower()
     if suffix not in FORMATS.get(found, ()):
-        return ImageProblem("screenshot.format-mismatch", {**params, "actual": found})
-    return None
+        return Examined(
+            ImageProblem("screenshot.format-mismatch", {**params, "actual": found}), info)
+    return Examined(None, info)
 
 
 def _pixel_limits() -> dict[str, int]:

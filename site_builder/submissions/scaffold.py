@@ -12,7 +12,9 @@ login, the drawn screenshot) are refused by `contest validate`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
@@ -133,13 +135,10 @@ def _yaml_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def is_placeholder_image(path: Path) -> bool:
-    """True when `path` is still the screenshot drawn by `contest new`."""
-    try:
-        with Image.open(path) as image:
-            return bool(image.info.get(_MARK_KEY) == _MARK_VALUE)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return False  # an unreadable image is explained by the image checks
+def is_placeholder(info: Mapping[str, Any]) -> bool:
+    """True when an image's header metadata (`images.examine`) is the mark that
+    `contest new` puts on the screenshot it draws."""
+    return bool(info.get(_MARK_KEY) == _MARK_VALUE)
 
 
 def _placeholder(path: Path) -> None:
