@@ -37,6 +37,7 @@
     var matches = [];
     var shown = 0;
     var timer = 0;
+    var applied = null; // the filter values now shown (JSON), or null for the page's own cards
     form.hidden = false;
 
     function fill(name, values) {
@@ -142,6 +143,11 @@
     }
 
     function restore() {
+      // Already showing the page's own cards: rebuilding them would take the keyboard
+      // focus off the card it is on (a late input timer or a blur's change event does
+      // come after a reset).
+      if (!root.hasAttribute("data-filtered")) return;
+      applied = null;
       list.textContent = "";
       original.forEach(function (node) { list.appendChild(node); });
       count.textContent = "";
@@ -188,6 +194,11 @@
           restore();
           return;
         }
+        // The same filter again (a change event after an input one): the cards shown,
+        // and the focus on one of them, stay.
+        var key = JSON.stringify(v);
+        if (key === applied) return;
+        applied = key;
         var tag = v.tag ? d.tagIndex[v.tag] : -1;
         var dataset = v.dataset ? d.dataIndex[v.dataset] : -1;
         matches = [];

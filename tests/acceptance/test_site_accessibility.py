@@ -167,6 +167,28 @@ def test_keyboard_walk_through_the_gallery_filters(desktop: Any, served: str) ->
     assert page.url.rstrip("/").endswith(card["href"].rstrip("/").split("/")[-1])
 
 
+KEEPS_FOCUS = """() => {
+  const link = document.querySelector(".cg-card:not([hidden]) .cg-link");
+  link.focus();
+  // What a blur or a late input timer sends after the filters were already applied.
+  document.querySelector(".cg form").dispatchEvent(new Event("change"));
+  return new Promise(done => setTimeout(() => done(
+    document.activeElement === link && link.isConnected), 300));
+}"""
+
+
+def test_a_repeated_filter_event_leaves_the_focus_on_its_card(desktop: Any, served: str) -> None:
+    """A change event that changes nothing (the blur after a reset, an input timer that
+    fires late) must not rebuild the cards under a keyboard user's focus."""
+    page = desktop
+    page.goto(served + "gallery/")
+    assert page.evaluate(KEEPS_FOCUS), "unfiltered: the focused card was rebuilt"
+    page.fill("input[name=q]", "주차")
+    page.wait_for_selector(".cg[data-filtered]")
+    page.wait_for_timeout(300)  # the input event's own timer has fired
+    assert page.evaluate(KEEPS_FOCUS), "filtered: the focused card was rebuilt"
+
+
 def test_keyboard_walk_through_the_site_search(desktop: Any, served: str) -> None:
     page = desktop
     page.goto(served)
