@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.core import messages
 from site_builder.core.errors import UsageError
 
 
@@ -60,10 +61,11 @@ def make_command(fetch: Callable[[str, int], bytes]) -> click.Command:
             raise UsageError.coded("cli.cannot-write", path=str(json_out),
                                    detail=str(exc.strerror or exc)) from None
         if result.exit_code:
-            click.echo(f"contest intake: the form of issue #{event.number} cannot be used "
-                       f"({len(result.problems)} problems; see the reply)", err=True)
+            click.echo(messages.render("cli.intake-refused", ctx.message_language(), {
+                "number": event.number, "count": len(result.problems)}), err=True)
             raise click.exceptions.Exit(result.exit_code)
-        click.echo(f"entries/{result.slug}/ from issue #{event.number}", err=True)
+        click.echo(messages.render("cli.intake-written", ctx.message_language(), {
+            "number": event.number, "folder": f"entries/{result.slug}/"}), err=True)
 
     return intake
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from site_builder.cli._common import ContestContext, pass_contest
+from site_builder.core import messages
 from site_builder.core.contest import load_contest
 from site_builder.core.errors import ContestError, UsageError
 
@@ -47,7 +48,8 @@ def pr_comment(ctx: ContestContext, result: Path, out: Path) -> None:
                                detail=str(exc.strerror or exc)) from None
     click.echo(comment.label)
     if comment.refused is not None:
-        click.echo(f"contest pr-comment: the report was refused: {comment.refused}", err=True)
+        click.echo(messages.render("cli.report-refused", ctx.message_language(),
+                                   {"reason": comment.refused}), err=True)
         raise click.exceptions.Exit(1)
 
 

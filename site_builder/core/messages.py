@@ -1629,6 +1629,19 @@ CATALOGUE: dict[str, _M] = {
         "그 경로에 쓸 권한이 있는지, 디스크에 빈 공간이 있는지 확인하세요.",
         "Check that the path can be written and that the disk has room.",
     ),
+    "cli.intake-refused": _m(
+        "contest intake: 이슈 #{number}의 신청서를 쓸 수 없습니다 (문제 {count}개, 답글 참고).",
+        "contest intake: the form of issue #{number} cannot be used ({count} problems; "
+        "see the reply).",
+    ),
+    "cli.intake-written": _m(
+        "이슈 #{number}에서 {folder}를 만들었습니다.",
+        "{folder} from issue #{number}",
+    ),
+    "cli.report-refused": _m(
+        "contest pr-comment: 검사 보고서를 쓰지 않았습니다: {reason}",
+        "contest pr-comment: the report was refused: {reason}",
+    ),
     "cli.report-schema-missing": _m(
         "{root}에 {path}이(가) 없습니다. 보고서에 무엇이 들어갈 수 있는지 정하는 파일입니다.",
         "{path} is missing in {root}: it says what a report may hold.",
