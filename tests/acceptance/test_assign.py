@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_no_traceback, run_contest
+from conftest import assert_no_traceback, invoke_contest
 from contestkit import add_entry, commit_all, git, write_contest
 from test_score_record_e2e import FULL_FIRST, build_origin, clone, payload, record
 
@@ -46,7 +46,7 @@ def make_contest(root: Path, entries: int = 14, *, conflicts: dict[str, list[str
 
 def test_assign_writes_a_balanced_conflict_free_file_read_back_strictly(tmp_path: Path) -> None:
     root = make_contest(tmp_path / "c", conflicts={"judge-a": ["entry-001", "entry-002"]})
-    done = run_contest(["--lang", "en", "assign", "--round", "first", "--write"], root)
+    done = invoke_contest(["--lang", "en", "assign", "--round", "first", "--write"], root)
     assert_no_traceback(done)
     assert done.returncode == 0, done.stderr
     assert "Wrote assignments/first.yml" in done.stdout
@@ -61,20 +61,20 @@ def test_assign_writes_a_balanced_conflict_free_file_read_back_strictly(tmp_path
     assert found.min_cut > 0 and f"min cut {found.min_cut}" in done.stdout
     # Deterministic: the same command writes the same bytes.
     text = (root / "assignments/first.yml").read_bytes()
-    run_contest(["assign", "--round", "first", "--write"], root)
+    invoke_contest(["assign", "--round", "first", "--write"], root)
     assert (root / "assignments/first.yml").read_bytes() == text
     # Without --write nothing changes on disk.
-    done = run_contest(["assign", "--round", "first", "--seed", "4"], root)
+    done = invoke_contest(["assign", "--round", "first", "--seed", "4"], root)
     assert done.returncode == 0 and (root / "assignments/first.yml").read_bytes() == text
 
 
 def test_keep_after_a_late_judge_moves_only_the_new_judges_places(tmp_path: Path) -> None:
     root = make_contest(tmp_path / "c")
-    assert run_contest(["assign", "--round", "first", "--write"], root).returncode == 0
+    assert invoke_contest(["assign", "--round", "first", "--write"], root).returncode == 0
     before, _ = assignment.read_assignment(root, "first")
     assert before is not None
     write_contest(root, judges=[*JUDGES, "judge-g"], change=with_panel())
-    done = run_contest(["--lang", "en", "assign", "--round", "first", "--keep", "--write"], root)
+    done = invoke_contest(["--lang", "en", "assign", "--round", "first", "--keep", "--write"], root)
     assert done.returncode == 0, done.stderr
     after, _ = assignment.read_assignment(root, "first")
     assert after is not None
@@ -87,15 +87,15 @@ def test_keep_after_a_late_judge_moves_only_the_new_judges_places(tmp_path: Path
 
 def test_status_shows_each_judges_queue_and_queues_writes_the_issue(tmp_path: Path) -> None:
     root = make_contest(tmp_path / "c", history=True)
-    assert run_contest(["assign", "--round", "first", "--write"], root).returncode == 0
+    assert invoke_contest(["assign", "--round", "first", "--write"], root).returncode == 0
     found, _ = assignment.read_assignment(root, "first")
     assert found is not None
-    done = run_contest(["--lang", "en", "status", "--round", "first"], root)
+    done = invoke_contest(["--lang", "en", "status", "--round", "first"], root)
     assert done.returncode == 0, done.stderr
     queue = found.queue("judge-b")
     assert f"judge-b: assigned {len(queue)}, scored 0, left {len(queue)}: " in done.stdout
     out = tmp_path / "queues"
-    done = run_contest(["--lang", "en", "queues", "--out", str(out)], root)
+    done = invoke_contest(["--lang", "en", "queues", "--out", str(out)], root)
     assert done.returncode == 0, done.stderr
     body = (out / "first.md").read_text(encoding="utf-8")
     assert body.startswith("<!-- contest-queues:first -->\n")
@@ -128,7 +128,7 @@ def test_bad_input_gets_a_located_error_and_writes_nothing(tmp_path: Path, case:
     options, args, code = BAD[case]
     root = make_contest(tmp_path / "c", entries=options.get("entries", 8),
                         conflicts=options.get("conflicts"))
-    done = run_contest(["--lang", lang, *args, "--write"], root)
+    done = invoke_contest(["--lang", lang, *args, "--write"], root)
     assert_no_traceback(done)
     assert done.returncode == 1, done.stdout + done.stderr
     first = done.stderr.splitlines()[0]
@@ -192,7 +192,7 @@ def test_attack_judge_leaves_team_then_is_assigned_the_entry(tmp_path: Path) -> 
     assert "judge-e" in text
     manifest.write_text(text.replace("judge-e", "entrant-y"), "utf-8")  # judge-e leaves
     commit_all(root, "Team change for entry-005 (#40)")
-    done = run_contest(["--lang", "en", "assign", "--round", "first", "--write"], root)
+    done = invoke_contest(["--lang", "en", "assign", "--round", "first", "--write"], root)
     assert done.returncode == 0, done.stderr
     found, _ = assignment.read_assignment(root, "first")
     assert found is not None

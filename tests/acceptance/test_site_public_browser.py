@@ -27,7 +27,7 @@ from tests.browserkit import launch, require_chromium, serve
 from tests.showcase_repo import make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a whole site built, then Chromium
 
 SUB_PATH = "/repo/"
 SITE_URL = "https://example-org.github.io/repo/"
