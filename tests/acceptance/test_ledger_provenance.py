@@ -24,6 +24,8 @@ from site_builder.judging import ledger
 from site_builder.judging.ledger import ScoreRecord
 from site_builder.submissions.validate import validate_repository
 
+pytestmark = pytest.mark.slow  # git histories of score commits, read back (1 to 2 s a test)
+
 JUDGES = ["judge-ahn", "judge-baek", "judge-choi"]
 ENTRIES = ["air-watch", "bus-stop", "city-map"]
 BOT = ("contest-bot", "contest-bot@users.noreply.github.com")

@@ -25,6 +25,8 @@ from site_builder.core.contest import load_contest
 from site_builder.site.collect import collect
 from site_builder.site.pages.results import results_page
 
+pytestmark = pytest.mark.slow  # a clone of this repository, its recipes run (3 s a test)
+
 NOW = datetime(2016, 1, 5, tzinfo=UTC)
 
 
