@@ -73,3 +73,27 @@ def launch() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@contextmanager
+def guarded_page(browser: Any, origin: str) -> Iterator[Any]:
+    """A new 1280×900 tab whose requests outside `origin` are refused and listed in
+    ``tab.outside``; a test that made the site fetch anything from outside fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.outside = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(origin):
+            route.continue_()
+        else:
+            tab.outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    try:
+        yield tab
+        assert tab.outside == [], "the site fetched something from outside"
+    finally:
+        context.close()

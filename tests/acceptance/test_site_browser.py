@@ -16,7 +16,7 @@ import pytest
 
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
-from tests.browserkit import launch, require_chromium, serve
+from tests.browserkit import guarded_page, launch, require_chromium, serve
 from tests.showcase_repo import XSS_SERVICE, XSS_TITLE, make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -55,24 +55,10 @@ def browser(served: str) -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, served: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.dialogs = []
-    tab.outside = []
-    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(served):
-            route.continue_()
-        else:
-            tab.outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    yield tab
-    assert tab.outside == [], "the site fetched something from outside"
-    context.close()
+    with guarded_page(browser, served) as tab:
+        tab.dialogs = []
+        tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+        yield tab
 
 
 def _cards(page: Any) -> list[str]:

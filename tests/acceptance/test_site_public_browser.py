@@ -23,7 +23,7 @@ from contestkit import REPO as ROOT
 from site_builder.site.build import build_site
 from site_builder.site.engine import current_time
 from site_builder.site.pages.gallery import PAGE_SIZE
-from tests.browserkit import launch, require_chromium, serve
+from tests.browserkit import guarded_page, launch, require_chromium, serve
 from tests.showcase_repo import make_repo
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -79,28 +79,13 @@ def browser(served: str) -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, served: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.outside = []
-    tab.failed = []
-    origin = served[: -len(SUB_PATH) + 1]
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(origin):
-            route.continue_()
-        else:
-            tab.outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    tab.on(
-        "response",
-        lambda response: tab.failed.append(response.url) if response.status >= 400 else None,
-    )
-    yield tab
-    assert tab.outside == [], "the site fetched something from outside"
-    context.close()
+    with guarded_page(browser, served[: -len(SUB_PATH) + 1]) as tab:
+        tab.failed = []
+        tab.on(
+            "response",
+            lambda response: tab.failed.append(response.url) if response.status >= 400 else None,
+        )
+        yield tab
 
 
 def _slugs(urls: list[str]) -> set[str]:
