@@ -60,7 +60,7 @@ from site_builder.core.problems import Problem, dotted
 from site_builder.judging import ledger, scorecomment
 from site_builder.submissions.entries import ENTRIES_DIR, MANIFEST
 from site_builder.submissions.teams import team_history
-from site_builder.tallying import roster
+from site_builder.tallying import reliability, roster
 
 ASSIGNMENTS_DIR = "assignments"
 ASSIGNMENT_SCHEMA = "assignment.schema.json"
@@ -274,24 +274,11 @@ def _pairs(panels: Mapping[str, Sequence[str]], entries: Sequence[str],
 
 def _components(table: IntArray, n_judges: int) -> IntArray:
     """Component number of each judge (by shared entries); -1 for a judge with no entry."""
-    parent = list(range(n_judges))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for row in table.tolist():
-        first = find(row[0])
-        for other in row[1:]:
-            parent[find(other)] = first
     active = np.zeros(n_judges, dtype=bool)
     active[table.ravel()] = True
-    roots = [find(j) if active[j] else -1 for j in range(n_judges)]
-    numbers: dict[int, int] = {}
-    return np.array([numbers.setdefault(r, len(numbers)) if r >= 0 else -1 for r in roots],
-                    dtype=np.int64)
+    # Each entry's first judge is joined to each of its others.
+    first = np.repeat(table[:, 0], table.shape[1] - 1)
+    return reliability.judge_components(n_judges, active, first, table[:, 1:].ravel())
 
 
 def _swap_across(table: IntArray, allowed: npt.NDArray[np.bool_], first: Sequence[int],

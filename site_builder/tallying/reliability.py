@@ -72,8 +72,12 @@ def _same_entry_pairs(ei: IntArray, ji: IntArray) -> tuple[IntArray, IntArray, I
     return np.concatenate(cells), np.concatenate(first), np.concatenate(second)
 
 
-def _components(n_judges: int, active: npt.NDArray[np.bool_], a: IntArray, b: IntArray) -> IntArray:
-    """Union-find over judges joined by a shared entry; -1 for inactive judges.
+def judge_components(
+    n_judges: int, active: npt.NDArray[np.bool_], a: IntArray, b: IntArray
+) -> IntArray:
+    """Union-find over judges joined by a shared entry (judges ``a[i]`` and ``b[i]`` scored
+    one); -1 for inactive judges. Components are numbered in the order of their first
+    judge. The tally and the judge assignment (`judging.assignment`) both ask.
 
     An entry links all of its judges, so the judge-entry bipartite graph is connected exactly
     when this judges-only graph is (every scored entry hangs off one of its judges).
@@ -126,7 +130,7 @@ def fit_additive(
     lap = lap + lap.T  # pairs were found once each; L is symmetric
     lap[np.diag_indices(n_judges)] += np.bincount(ji, weights=1.0 - inv_n, minlength=n_judges)
 
-    component = _components(n_judges, n_j > 0, ja, jb)
+    component = judge_components(n_judges, n_j > 0, ja, jb)
     n_components = int(component.max()) + 1 if n_judges else 0
     leniency = np.zeros(n_judges, dtype=np.float64)
     fitted = np.zeros(n_judges, dtype=np.bool_)
