@@ -70,6 +70,15 @@ def git(cwd: Path, *args: str, identity: bool = True) -> str:
     return done.stdout.strip()
 
 
+def require_full_history() -> None:
+    """Skip a test that reads this checkout's ledger commits where there are none: not a
+    git checkout, or a shallow clone."""
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout: the results name commits of the ledger")
+    if git(REPO, "rev-parse", "--is-shallow-repository") == "true":
+        pytest.skip("a shallow clone: fetch the whole history (git fetch --unshallow)")
+
+
 def commit_all(cwd: Path, message: str) -> str:
     """Stage everything, commit (even when nothing changed) and return the commit."""
     git(cwd, "add", "-A")

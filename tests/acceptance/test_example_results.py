@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from contestkit import REPO, git, invoke_contest
+from contestkit import REPO, git, invoke_contest, require_full_history
 
 pytestmark = pytest.mark.slow  # a clone of this repository, tallied
 
@@ -21,10 +21,7 @@ def contest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module", autouse=True)
 def full_history() -> None:
-    if not (REPO / ".git").exists():
-        pytest.skip("not a git checkout: the results name commits of the ledger")
-    if git(REPO, "rev-parse", "--is-shallow-repository") == "true":
-        pytest.skip("a shallow clone: fetch the whole history (git fetch --unshallow)")
+    require_full_history()
 
 
 @pytest.fixture(scope="module")

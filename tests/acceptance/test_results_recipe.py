@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from contestkit import REPO, git
+from contestkit import REPO, git, require_full_history
 
 from site_builder.core.contest import load_contest
 from site_builder.site.collect import collect
@@ -32,10 +32,7 @@ NOW = datetime(2016, 1, 5, tzinfo=UTC)
 
 @pytest.fixture(scope="module", autouse=True)
 def full_history() -> None:
-    if not (REPO / ".git").exists():
-        pytest.skip("not a git checkout: the results name commits of the ledger")
-    if git(REPO, "rev-parse", "--is-shallow-repository") == "true":
-        pytest.skip("a shallow clone: fetch the whole history (git fetch --unshallow)")
+    require_full_history()
 
 
 @pytest.fixture
