@@ -1635,7 +1635,7 @@ CATALOGUE: dict[str, _M] = {
         "see the reply).",
     ),
     "cli.intake-written": _m(
-        "이슈 #{number}에서 {folder}를 만들었습니다.",
+        "이슈 #{number}에서 {folder}을(를) 만들었습니다.",
         "{folder} from issue #{number}",
     ),
     "cli.report-refused": _m(
